@@ -1,0 +1,39 @@
+// Finds Debian's Chromium for the browser tests; installs it when we are root with apt-get, and
+// otherwise says exactly how to get it. Nothing here ever downloads a browser build of its own.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const DEFAULT_PATH = '/usr/bin/chromium';
+
+function version(path) {
+  try {
+    return execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000 }).trim();
+  } catch {
+    return 'Chromium (version unknown)';
+  }
+}
+
+export async function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH || DEFAULT_PATH;
+  if (existsSync(path)) return { ok: true, path, version: version(path) };
+
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
+  if (isRoot && hasApt && path === DEFAULT_PATH) {
+    console.log(`${path} is missing; installing Debian's chromium with apt-get (about 20 s)…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    if (r.status === 0 && existsSync(path)) return { ok: true, path, version: version(path) };
+  }
+  return {
+    ok: false,
+    path,
+    message: [
+      `The browser tests need Chromium at ${path}, and it is not there.`,
+      'Install Debian\'s package (no browser is ever downloaded by the tests):',
+      '    sudo apt-get update && sudo apt-get install -y chromium',
+      'or point CHROMIUM_PATH at another Chromium binary.',
+    ].join('\n'),
+  };
+}
