@@ -5,8 +5,11 @@
 import * as z from 'zod/mini';
 
 /** Printable text without control characters (newlines allowed only where `multiline`). */
+// Matching control characters is the point of these two patterns.
+/* eslint-disable no-control-regex */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F]/;
+/* eslint-enable no-control-regex */
 
 /** A trimmed, non-empty single-line text of at most `max` characters. */
 export const text = (max: number, min = 1) =>

@@ -8,7 +8,7 @@ export * from './tier.js';
 export * from './audit.js';
 export * from './event.js';
 
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { AuditEntry } from './audit.js';
 import { Deal, Opportunity } from './deal.js';
 import { Partner } from './partner.js';

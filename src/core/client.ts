@@ -1,0 +1,273 @@
+import type * as z from 'zod/mini';
+import type { TokenProvider } from './auth.js';
+import {
+  DEFAULT_RETRY,
+  send,
+  type AfterResponseHook,
+  type BeforeRequestHook,
+  type CallOptions,
+  type ClientHooks,
+  type EngineOptions,
+  type RetryOptions,
+  type Transport,
+} from './client/request.js';
+import { DEFAULT_TIMEOUT } from './client/response.js';
+import { subscribeEvents, type EventSubscription, type SubscribeOptions } from './events.js';
+import {
+  AuditPage,
+  DealCheckResult,
+  Deal,
+  DealPage,
+  EmbedKeyCreated,
+  Health,
+  Me,
+  Opportunity,
+  OpportunityPage,
+  Partner,
+  PartnerPage,
+  Program,
+  Tiers,
+  type AuditQuery,
+  type DealCheckInput,
+  type DealInput,
+  type DealListQuery,
+  type DealPatch,
+  type DecisionInput,
+  type OpportunityInput,
+  type OpportunityListQuery,
+  type PartnerInput,
+  type PartnerListQuery,
+  type ProgramInput,
+  type TiersInput,
+} from './schema/index.js';
+
+export type {
+  AfterResponseHook,
+  AfterResponseState,
+  BeforeRequestHook,
+  BeforeRequestState,
+  CallOptions,
+  ClientHooks,
+  HttpMethod,
+  Operation,
+  RetryOptions,
+  Transport,
+} from './client/request.js';
+/** One key per logical operation: e.g. per draft, so that a resubmit replays instead of duplicating. */
+export { newIdempotencyKey } from './client/request.js';
+
+export interface PartnerClientOptions {
+  /**
+   * Where the Partner API lives, without `/v1` (`https://prm.example.com`, or with a path prefix
+   * `https://example.com/prm`). A trailing `/v1` is tolerated.
+   */
+  baseUrl: string | URL;
+  /** The bearer token; `null` (or no provider) sends no `Authorization` header. */
+  getToken?: TokenProvider | null;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof globalThis.fetch;
+  /** Carries each request instead of `fetch` (the Salesforce adapter routes them through Apex). */
+  transport?: Transport;
+  /** Per attempt, in milliseconds (default 10 000). */
+  timeout?: number;
+  retry?: Partial<RetryOptions>;
+  hooks?: ClientHooks;
+}
+
+const toArray = <T>(v: T | T[] | undefined): T[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
+
+function normalizeBaseUrl(baseUrl: string | URL): string {
+  const url = String(baseUrl).replace(/\/+$/, '');
+  return url.replace(/\/v1$/, '');
+}
+
+const path = (strings: TemplateStringsArray, ...ids: string[]) =>
+  strings.reduce((out, s, i) => out + s + (i < ids.length ? encodeURIComponent(ids[i]!) : ''), '');
+
+/** A typed client of the Partner API. Every method takes a last `{ signal, idempotencyKey }`. */
+export interface PartnerClient {
+  /** The options this client was made with (hooks as arrays, after `.extend()` merges). */
+  readonly options: Readonly<PartnerClientOptions>;
+  /** A new client with these options on top of this one's; hooks are appended, not replaced. */
+  extend(options: Partial<PartnerClientOptions>): PartnerClient;
+  me(opts?: CallOptions): Promise<Me>;
+  health(opts?: CallOptions): Promise<Health>;
+  program: {
+    get(opts?: CallOptions): Promise<Program>;
+    put(input: ProgramInput, opts?: CallOptions): Promise<Program>;
+  };
+  partners: {
+    list(query?: Partial<PartnerListQuery>, opts?: CallOptions): Promise<PartnerPage>;
+    get(id: string, opts?: CallOptions): Promise<Partner>;
+    create(input: PartnerInput, opts?: CallOptions): Promise<Partner>;
+    createEmbedKey(partnerId: string, opts?: CallOptions): Promise<EmbedKeyCreated>;
+    revokeEmbedKey(partnerId: string, keyId: string, opts?: CallOptions): Promise<void>;
+  };
+  deals: {
+    check(input: DealCheckInput, opts?: CallOptions): Promise<DealCheckResult>;
+    register(input: DealInput, opts?: CallOptions): Promise<Deal>;
+    list(query?: Partial<DealListQuery>, opts?: CallOptions): Promise<DealPage>;
+    get(id: string, opts?: CallOptions): Promise<Deal>;
+    history(id: string, opts?: CallOptions): Promise<AuditPage>;
+    decide(id: string, input: DecisionInput, opts?: CallOptions): Promise<Deal>;
+    withdraw(id: string, opts?: CallOptions): Promise<Deal>;
+    /** PATCH is not idempotent and carries no key: it is never retried. */
+    update(id: string, patch: DealPatch, opts?: CallOptions): Promise<Deal>;
+  };
+  opportunities: {
+    upsert(input: OpportunityInput, opts?: CallOptions): Promise<Opportunity>;
+    list(query?: Partial<OpportunityListQuery>, opts?: CallOptions): Promise<OpportunityPage>;
+  };
+  tiers: {
+    get(opts?: CallOptions): Promise<Tiers>;
+    put(input: TiersInput, opts?: CallOptions): Promise<Tiers>;
+  };
+  audit: {
+    list(query?: Partial<AuditQuery>, opts?: CallOptions): Promise<AuditPage>;
+  };
+  events: {
+    /** `GET /v1/events` as a stream of typed events; see {@link subscribeEvents}. */
+    subscribe(options: SubscribeOptions): EventSubscription;
+  };
+}
+
+/**
+ * Makes a Partner API client on ky: bearer auth from `getToken` (refreshed once on 401), retries
+ * with backoff and full jitter (POSTs only with their `Idempotency-Key`), a timeout per attempt,
+ * and every response parsed with its schema.
+ */
+export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
+  const resolved: PartnerClientOptions = {
+    ...options,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    hooks: {
+      beforeRequest: toArray(options.hooks?.beforeRequest),
+      afterResponse: toArray(options.hooks?.afterResponse),
+    },
+  };
+  const engine: EngineOptions = {
+    baseUrl: normalizeBaseUrl(options.baseUrl),
+    getToken: options.getToken ?? null,
+    fetch: options.fetch,
+    transport: options.transport,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT,
+    retry: resolved.retry as RetryOptions,
+    beforeRequest: resolved.hooks!.beforeRequest as BeforeRequestHook[],
+    afterResponse: resolved.hooks!.afterResponse as AfterResponseHook[],
+  };
+
+  const get = <S extends z.ZodMiniType | null>(
+    name: string,
+    p: string,
+    schema: S,
+    opts?: CallOptions,
+    query?: object,
+  ) => send(engine, { name, method: 'GET', path: p, schema, query: compact(query) }, opts);
+  const write = <S extends z.ZodMiniType | null>(
+    name: string,
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    p: string,
+    schema: S,
+    json: unknown,
+    opts?: CallOptions,
+  ) => send(engine, { name, method, path: p, schema, json }, opts);
+
+  return {
+    options: Object.freeze(resolved),
+    extend: (more) =>
+      createPartnerClient({
+        ...resolved,
+        ...more,
+        retry: { ...resolved.retry, ...more.retry },
+        hooks: {
+          beforeRequest: [...engine.beforeRequest, ...toArray(more.hooks?.beforeRequest)],
+          afterResponse: [...engine.afterResponse, ...toArray(more.hooks?.afterResponse)],
+        },
+      }),
+    me: (opts) => get('me', '/v1/me', Me, opts),
+    health: (opts) =>
+      send(
+        engine,
+        { name: 'health', method: 'GET', path: '/v1/health', schema: Health, anonymous: true },
+        opts,
+      ),
+    program: {
+      get: (opts) => get('program.get', '/v1/program', Program, opts),
+      put: (input, opts) => write('program.put', 'PUT', '/v1/program', Program, input, opts),
+    },
+    partners: {
+      list: (query, opts) => get('partners.list', '/v1/partners', PartnerPage, opts, query),
+      get: (id, opts) => get('partners.get', path`/v1/partners/${id}`, Partner, opts),
+      create: (input, opts) =>
+        write('partners.create', 'POST', '/v1/partners', Partner, input, opts),
+      createEmbedKey: (partnerId, opts) =>
+        write(
+          'partners.createEmbedKey',
+          'POST',
+          path`/v1/partners/${partnerId}/embed-keys`,
+          EmbedKeyCreated,
+          undefined,
+          opts,
+        ),
+      revokeEmbedKey: (partnerId, keyId, opts) =>
+        write(
+          'partners.revokeEmbedKey',
+          'DELETE',
+          path`/v1/partners/${partnerId}/embed-keys/${keyId}`,
+          null,
+          undefined,
+          opts,
+        ),
+    },
+    deals: {
+      check: (input, opts) =>
+        write('deals.check', 'POST', '/v1/deals/check', DealCheckResult, input, opts),
+      register: (input, opts) => write('deals.register', 'POST', '/v1/deals', Deal, input, opts),
+      list: (query, opts) => get('deals.list', '/v1/deals', DealPage, opts, query),
+      get: (id, opts) => get('deals.get', path`/v1/deals/${id}`, Deal, opts),
+      history: (id, opts) => get('deals.history', path`/v1/deals/${id}/history`, AuditPage, opts),
+      decide: (id, input, opts) =>
+        write('deals.decide', 'POST', path`/v1/deals/${id}/decision`, Deal, input, opts),
+      withdraw: (id, opts) =>
+        write('deals.withdraw', 'POST', path`/v1/deals/${id}/withdraw`, Deal, undefined, opts),
+      update: (id, patch, opts) =>
+        write('deals.update', 'PATCH', path`/v1/deals/${id}`, Deal, patch, opts),
+    },
+    opportunities: {
+      upsert: (input, opts) =>
+        write('opportunities.upsert', 'POST', '/v1/opportunities', Opportunity, input, opts),
+      list: (query, opts) =>
+        get('opportunities.list', '/v1/opportunities', OpportunityPage, opts, query),
+    },
+    tiers: {
+      get: (opts) => get('tiers.get', '/v1/program/tiers', Tiers, opts),
+      put: (input, opts) => write('tiers.put', 'PUT', '/v1/program/tiers', Tiers, input, opts),
+    },
+    audit: {
+      list: (query, opts) => get('audit.list', '/v1/audit', AuditPage, opts, query),
+    },
+    events: {
+      subscribe: (subscribeOptions) =>
+        subscribeEvents(
+          {
+            baseUrl: engine.baseUrl,
+            getToken: engine.getToken,
+            fetch: engine.fetch,
+            transport: engine.transport,
+          },
+          subscribeOptions,
+        ),
+    },
+  };
+}
+
+/** Drops undefined and empty values so that `?status=` is not sent for an unset filter. */
+function compact(query: object | undefined): Record<string, string> | undefined {
+  if (!query) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') out[k] = String(v);
+  }
+  return out;
+}
