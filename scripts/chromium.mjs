@@ -31,7 +31,7 @@ export async function ensureChromium() {
     path,
     message: [
       `The browser tests need Chromium at ${path}, and it is not there.`,
-      'Install Debian\'s package (no browser is ever downloaded by the tests):',
+      "Install Debian's package (no browser is ever downloaded by the tests):",
       '    sudo apt-get update && sudo apt-get install -y chromium',
       'or point CHROMIUM_PATH at another Chromium binary.',
     ].join('\n'),

@@ -71,7 +71,8 @@ async function nodeTests(step, files, env) {
     ],
     { env, capture: true },
   );
-  const num = (k) => Number(/* spec reporter summary */ out.match(new RegExp(`ℹ ${k} (\\d+)`))?.[1] ?? 0);
+  const num = (k) =>
+    Number(/* spec reporter summary */ out.match(new RegExp(`ℹ ${k} (\\d+)`))?.[1] ?? 0);
   let passed = num('pass');
   let failed = num('fail') + num('cancelled');
   if (code !== 0 && failed === 0) failed = 1; // crashed before reporting
@@ -79,9 +80,16 @@ async function nodeTests(step, files, env) {
   record(step, passed, failed);
 }
 
-if (wanted('format')) await check('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+if (wanted('format'))
+  await check('format (prettier --check)', bin('prettier'), [
+    '--check',
+    '.',
+    '--log-level',
+    'warn',
+  ]);
 if (wanted('lint')) await check('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']);
-if (wanted('typecheck')) await check('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+if (wanted('typecheck'))
+  await check('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 
 const nodeFiles = [
   ...findTests('test/core', (n) => n.endsWith('.test.ts') && !n.endsWith('.browser.test.ts')),
@@ -94,9 +102,13 @@ if (wanted('node')) {
   await nodeTests('node tests on PGlite', nodeFiles, { ...envWithoutPg, DATABASE_URL: '' });
   if (process.env.DATABASE_URL) {
     const pgFiles = findTests('test/server', (n) => n.endsWith('.test.ts'));
-    await nodeTests('node tests on PostgreSQL', pgFiles, { DATABASE_URL: process.env.DATABASE_URL });
+    await nodeTests('node tests on PostgreSQL', pgFiles, {
+      DATABASE_URL: process.env.DATABASE_URL,
+    });
   } else {
-    console.log('\n(DATABASE_URL is not set: the server suite ran on PGlite only; .ci/run runs it on PostgreSQL too.)');
+    console.log(
+      '\n(DATABASE_URL is not set: the server suite ran on PGlite only; .ci/run runs it on PostgreSQL too.)',
+    );
   }
 }
 
@@ -116,7 +128,12 @@ if (wanted('browser')) {
     let c = { passed: 0, failed: code === 0 ? 0 : 1, browsers: [] };
     if (existsSync(countsFile)) c = JSON.parse(readFileSync(countsFile, 'utf8'));
     if (code !== 0 && c.failed === 0) c.failed = 1;
-    record('browser tests', c.passed, c.failed, c.browsers?.length ? `in ${c.browsers.join(', ')}` : '');
+    record(
+      'browser tests',
+      c.passed,
+      c.failed,
+      c.browsers?.length ? `in ${c.browsers.join(', ')}` : '',
+    );
   }
 }
 
@@ -144,7 +161,9 @@ let failed = 0;
 for (const r of results) {
   passed += r.passed;
   failed += r.failed;
-  console.log(`  ${r.failed ? '✗' : '✓'} ${r.step}: ${r.passed} passed, ${r.failed} failed ${r.extra}`.trimEnd());
+  console.log(
+    `  ${r.failed ? '✗' : '✓'} ${r.step}: ${r.passed} passed, ${r.failed} failed ${r.extra}`.trimEnd(),
+  );
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || results.length === 0 ? 1 : 0);

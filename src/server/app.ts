@@ -1,0 +1,101 @@
+/** @module The Hono app: request ids and logs, CORS, problem details, and every route. */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv, Deps } from './http/context.js';
+import { HttpProblem, problems } from './http/problem.js';
+import { RouteRegistry } from './http/registry.js';
+import { auditRoutes } from './routes/audit.js';
+import { dealRoutes } from './routes/deals.js';
+import { docsRoutes } from './routes/docs.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
+import { opportunityRoutes } from './routes/opportunities.js';
+import { partnerRoutes } from './routes/partners.js';
+import { programRoutes } from './routes/program.js';
+
+/** Every route of the API. A new resource adds one line here; OpenAPI follows by itself. */
+export function createRegistry(): RouteRegistry {
+  return new RouteRegistry().add(
+    ...healthRoutes,
+    ...meRoutes,
+    ...programRoutes,
+    ...partnerRoutes,
+    ...opportunityRoutes,
+    ...dealRoutes,
+    ...eventRoutes,
+    ...auditRoutes,
+  );
+}
+
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
+export function createApp(deps: Deps, registry = createRegistry()): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const given = c.req.header('x-request-id');
+    const requestId = given && REQUEST_ID.test(given) ? given : `req_${crypto.randomUUID()}`;
+    c.set('requestId', requestId);
+    await next();
+    c.res.headers.set('x-request-id', requestId);
+    const principal = c.get('principal');
+    deps.log({
+      level: 'info',
+      msg: 'request',
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      requestId,
+      ...(principal ? { sub: principal.sub, role: principal.role } : {}),
+    });
+  });
+
+  const origins = deps.config.corsOrigins;
+  app.use(
+    '*',
+    cors({
+      origin: origins === '*' ? '*' : (origin) => (origins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'Idempotency-Key',
+        'Last-Event-ID',
+        'X-Request-Id',
+      ],
+      exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'Location'],
+      maxAge: 600,
+    }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return error.toResponse();
+    deps.log({
+      level: 'error',
+      msg: 'unhandled error',
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    return problems.internal().toResponse();
+  });
+
+  app.notFound((c) => {
+    const allow = registry.allowedMethods(c.req.path);
+    if (allow.length > 0 && !allow.includes(c.req.method)) {
+      return problems.methodNotAllowed(allow).toResponse();
+    }
+    return problems.notFound(`No route ${c.req.method} ${c.req.path}.`).toResponse();
+  });
+
+  registry.mount(app, deps);
+  for (const r of docsRoutes(registry, deps)) {
+    registry.addExtra('GET', r.path);
+    app.get(r.path, r.handler);
+  }
+  return app;
+}

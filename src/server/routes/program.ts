@@ -1,0 +1,53 @@
+/** @module `/v1/program` and `/v1/program/tiers`. */
+import { Program, ProgramInput, Tiers, TiersInput } from '../../core/schema/index.js';
+import { getProgram, listTiers, putProgram, putTiers } from '../domain/program.js';
+import { defineRoute } from '../http/registry.js';
+
+export const programRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/v1/program',
+    tag: 'Program',
+    summary: 'The program',
+    description: 'Products, currencies and the service levels of deal registration.',
+    action: 'program.read',
+    responses: { 200: { description: 'The program.', schema: Program } },
+    handler: async ({ deps, json }) => json(await getProgram(deps.store)),
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/v1/program',
+    tag: 'Program',
+    summary: 'Set the program',
+    description:
+      'Replaces the program. Omitted service levels take their defaults: slaHours 48, protectionDays 90, claimWindowDays 60.',
+    action: 'program.write',
+    body: ProgramInput,
+    responses: { 200: { description: 'The program as saved.', schema: Program } },
+    handler: async ({ deps, principal, body, json }) =>
+      json(await deps.store.withTransaction((tx) => putProgram(tx, body, principal))),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/v1/program/tiers',
+    tag: 'Program',
+    summary: 'The tier ladder',
+    description: 'Every tier, lowest rank first.',
+    action: 'tiers.read',
+    responses: { 200: { description: 'The tiers.', schema: Tiers } },
+    handler: async ({ deps, json }) => json({ tiers: await listTiers(deps.store) }),
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/v1/program/tiers',
+    tag: 'Program',
+    summary: 'Set the tier ladder',
+    description:
+      'Replaces the whole ladder. Partners on a tier that is removed move to the lowest-ranked tier.',
+    action: 'tiers.write',
+    body: TiersInput,
+    responses: { 200: { description: 'The tiers as saved.', schema: Tiers } },
+    handler: async ({ deps, principal, body, json }) =>
+      json({ tiers: await deps.store.withTransaction((tx) => putTiers(tx, body, principal)) }),
+  }),
+];

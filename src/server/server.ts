@@ -1,0 +1,111 @@
+/** @module Starts the API over HTTP and stops it gracefully: what `prm serve` and the tests run. */
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { createApp, createRegistry } from './app.js';
+import type { Deps, Logger } from './http/context.js';
+import type { AnyRoute } from './http/registry.js';
+import { jsonLogger } from './http/context.js';
+import { JSON_LIMIT } from './http/body.js';
+import { pruneIdempotencyKeys } from './http/idempotency.js';
+import type { TrustedIssuerConfig } from './identity/trusted-issuers.js';
+import { prepareTrustedIssuers } from './identity/trusted-issuers.js';
+import { createVerifier } from './identity/verify.js';
+import { mountDemo } from './demo/index.js';
+import { applySeed } from './seed/index.js';
+import type { Store } from './store/index.js';
+import { openStore } from './store/index.js';
+
+export const VERSION = '0.1.0';
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  /** A data directory or `memory`; ignored when `databaseUrl` or `store` is given. */
+  data?: string | undefined;
+  databaseUrl?: string | undefined;
+  /** An open, migrated store to use (and not to close): the test harness shares one. */
+  store?: Store;
+  seed?: 'demo' | 'none';
+  secret: string;
+  trustedIssuers?: TrustedIssuerConfig[];
+  corsOrigins?: '*' | string[];
+  log?: Logger;
+  /** Serve the demo pages and their token route under `/demo/` (`prm serve --demo`). */
+  demo?: boolean;
+  /** More routes on top of the API's own (tests add failing or slow ones). */
+  extraRoutes?: AnyRoute[];
+  /** How long in-flight requests may take to finish on shutdown before connections are cut. */
+  shutdownGraceMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  /** True when the seed was applied now (the database was empty). */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? jsonLogger;
+  const ownStore = !options.store;
+  const store =
+    options.store ?? (await openStore({ databaseUrl: options.databaseUrl, data: options.data }));
+  try {
+    const seeded = options.seed === 'demo' ? await applySeed(store, 'demo') : false;
+    await pruneIdempotencyKeys(store);
+    const shutdown = new AbortController();
+    const deps: Deps = {
+      store,
+      log,
+      shutdown: shutdown.signal,
+      verify: createVerifier({
+        secret: options.secret,
+        db: store,
+        trustedIssuers: await prepareTrustedIssuers(options.trustedIssuers ?? []),
+      }),
+      config: { version: VERSION, corsOrigins: options.corsOrigins ?? '*', jsonLimit: JSON_LIMIT },
+    };
+    const app = createApp(deps, createRegistry().add(...(options.extraRoutes ?? [])));
+    if (options.demo) mountDemo(app, { store, secret: options.secret });
+    const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 8787, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port, address } = server.address() as AddressInfo;
+    const host = address.includes(':') ? `[${address}]` : address;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      store,
+      seeded,
+      close: () =>
+        (closing ??= (async () => {
+          shutdown.abort();
+          // Stop accepting; requests in flight finish; idle keep-alive sockets close now.
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          // A keep-alive socket turns idle when its request finishes: close those as they come.
+          server.closeIdleConnections();
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
+          const grace = setTimeout(
+            () => server.closeAllConnections(),
+            options.shutdownGraceMs ?? 10_000,
+          );
+          await closed;
+          clearInterval(sweep);
+          clearTimeout(grace);
+          if (ownStore) await store.close();
+        })()),
+    };
+  } catch (error) {
+    if (ownStore) await store.close();
+    throw error;
+  }
+}
