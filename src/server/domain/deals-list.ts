@@ -1,0 +1,161 @@
+/**
+ * @module Reading deals: one deal, a filtered and sorted page of them, and a deal's history. A
+ * partner role reads only its own partner's deals; anything else is 404, as if it did not exist.
+ */
+import type { AuditEntry, Deal, DealListQuery, Page } from '../../core/schema/index.js';
+import type { AuditRow } from '../audit.js';
+import { toAuditEntry } from '../audit.js';
+import { scopeOf } from '../authz.js';
+import { DEFAULT_LIMIT, keyset, page } from '../http/cursor.js';
+import { problems } from '../http/problem.js';
+import type { Principal } from '../identity/principal.js';
+import type { Queryable } from '../store/index.js';
+import { maybeOne } from '../store/index.js';
+import { escapeLike } from './partners.js';
+import { domainKey } from './deals-matching.js';
+import type { DealRow } from './deals-views.js';
+import { DEAL_SELECT, auditValueFor, dealFor, toDeal } from './deals-views.js';
+
+/** The deal as this caller may see it, or 404 (also for another partner's deal). */
+export async function getDeal(db: Queryable, id: string, principal: Principal): Promise<Deal> {
+  const scope = scopeOf(principal);
+  const row = await maybeOne<DealRow>(
+    db,
+    `${DEAL_SELECT} where d.id = $1 and ($2::text is null or d.partner_id = $2)`,
+    [id, scope],
+  );
+  if (!row) throw problems.notFound('No such deal.');
+  return dealFor(toDeal(row), principal);
+}
+
+/**
+ * Each sort is a key expression, its direction and the SQL type its cursor value is read back as.
+ * The key is carried in the cursor as PostgreSQL's own text of it, so `infinity` (no review due)
+ * and bigint amounts round-trip exactly.
+ */
+const SORTS = {
+  '-submittedAt': { key: 'd.submitted_at', type: 'timestamptz', desc: true },
+  reviewDueAt: {
+    key: `coalesce(d.review_due_at, 'infinity'::timestamptz)`,
+    type: 'timestamptz',
+    desc: false,
+  },
+  '-amount': { key: 'd.amount', type: 'bigint', desc: true },
+} as const;
+
+interface Position {
+  s: string;
+  k: string;
+  id: string;
+}
+
+const encode = (p: Position) => Buffer.from(JSON.stringify(p)).toString('base64url');
+
+function decode(cursor: string, sort: string): Position {
+  try {
+    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Position;
+    if (p.s === sort && typeof p.k === 'string' && typeof p.id === 'string') return p;
+  } catch {
+    // falls through to the 422
+  }
+  throw problems.invalidField('cursor', 'Not a cursor of this list and sort.', 'invalid_cursor');
+}
+
+/** The status filter, with `expired` read the way {@link EFFECTIVE_STATUS} renders it. */
+function statusClause(status: Deal['status'], param: (v: unknown) => string): string {
+  if (status === 'expired') {
+    return `d.status = 'approved' and d.stage = 'open' and d.protected_until <= now()`;
+  }
+  if (status === 'approved') {
+    return `d.status = 'approved' and not (d.stage = 'open' and d.protected_until <= now())`;
+  }
+  return `d.status = ${param(status)}`;
+}
+
+export async function listDeals(
+  db: Queryable,
+  query: DealListQuery,
+  principal: Principal,
+): Promise<Page<Deal>> {
+  const sortName = query.sort ?? '-submittedAt';
+  const sort = SORTS[sortName];
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const scope = scopeOf(principal);
+  if (scope !== null) where.push(`d.partner_id = ${param(scope)}`);
+  if (query.partnerId) where.push(`d.partner_id = ${param(query.partnerId)}`);
+  if (query.status) {
+    where.push(statusClause(query.status, param));
+  }
+  if (query.stage) where.push(`d.stage = ${param(query.stage)}`);
+  if (query.customerDomain !== undefined) {
+    where.push(`d.customer_reg_domain = ${param(domainKey(query.customerDomain) ?? '')}`);
+  }
+  const q = query.q?.trim();
+  if (q) where.push(`(d.customer_name || ' ' || d.title) ilike ${param(`%${escapeLike(q)}%`)}`);
+  if (query.cursor) {
+    const p = decode(query.cursor, sortName);
+    where.push(
+      `(${sort.key}, d.id) ${sort.desc ? '<' : '>'} (${param(p.k)}::${sort.type}, ${param(p.id)})`,
+    );
+  }
+  const dir = sort.desc ? 'desc' : 'asc';
+  const { rows } = await db.query<DealRow & { sort_key: string }>(
+    `${DEAL_SELECT.replace('select d.*,', `select d.*, (${sort.key})::text as sort_key,`)}
+      ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
+      order by ${sort.key} ${dir}, d.id ${dir}
+      limit ${param(limit + 1)}`,
+    params,
+  );
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept[kept.length - 1];
+  return {
+    items: kept.map((r) => dealFor(toDeal(r), principal)),
+    nextCursor: more && last ? encode({ s: sortName, k: last.sort_key, id: last.id }) : null,
+  };
+}
+
+/** The audit entries of one deal, oldest first; a partner gets them cut down like the deal. */
+export async function dealHistory(
+  db: Queryable,
+  id: string,
+  principal: Principal,
+  o: { limit?: number | undefined; cursor?: string | undefined },
+): Promise<Page<AuditEntry>> {
+  await getDeal(db, id, principal);
+  const limit = o.limit ?? DEFAULT_LIMIT;
+  const params: unknown[] = [id];
+  const k = keyset({
+    timeColumn: 'at',
+    idColumn: 'id',
+    direction: 'asc',
+    cursor: o.cursor,
+    nextParam: 2,
+  });
+  params.push(...k.params, limit + 1);
+  const { rows } = await db.query<AuditRow>(
+    `select * from audit_entries
+      where resource_type = 'deal' and resource_id = $1 and ${k.where}
+      order by ${k.orderBy} limit $${params.length}`,
+    params,
+  );
+  return page(
+    rows,
+    limit,
+    (r) => ({ at: r.at, id: r.id }),
+    (r) => {
+      const e = toAuditEntry(r);
+      return {
+        ...e,
+        ...(e.before === undefined ? {} : { before: auditValueFor(e.before, principal) }),
+        ...(e.after === undefined ? {} : { after: auditValueFor(e.after, principal) }),
+      };
+    },
+  );
+}
