@@ -149,7 +149,9 @@ export function subscribeEvents(
         const token = target.getToken
           ? await raceSignal(target.getToken(forceRefresh ? { forceRefresh } : undefined), signal)
           : null;
-        const headers = new Headers({ accept: 'text/event-stream', 'cache-control': 'no-cache' });
+        // No Cache-Control header: `cache: 'no-store'` does the same without another CORS preflight
+        // header the API would have to allow.
+        const headers = new Headers({ accept: 'text/event-stream' });
         if (token) headers.set('authorization', `Bearer ${token}`);
         if (lastEventId !== undefined) headers.set('last-event-id', lastEventId);
         let response: Response;

@@ -65,6 +65,8 @@ export function createApp(deps: Deps, registry = createRegistry()): Hono<AppEnv>
         'Idempotency-Key',
         'Last-Event-ID',
         'X-Request-Id',
+        // EventSource polyfills send it with the stream request.
+        'Cache-Control',
       ],
       exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'Location'],
       maxAge: 600,
