@@ -1,0 +1,12 @@
+/**
+ * @module Registers every prm-widgets element: the one side-effect entry
+ * (`import 'prm-widgets/define'`, or the `<script type="module">` build).
+ */
+import { define } from './shared/define.js';
+import { PrmProvider } from './provider/prm-provider.js';
+import { PrmDealList } from './deal-list/prm-deal-list.js';
+import { PrmDealRegistration } from './deal-registration/prm-deal-registration.js';
+
+define('prm-provider', PrmProvider);
+define('prm-deal-list', PrmDealList);
+define('prm-deal-registration', PrmDealRegistration);
