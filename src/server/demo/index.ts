@@ -1,0 +1,173 @@
+/**
+ * @module The demo under `/demo/` (`prm serve --demo`): the pages from the build, each under a
+ * strict Content-Security-Policy, and the small backend a partner's site would have — a token
+ * route that mints embed tokens with the partner's embed key.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Context, Hono } from 'hono';
+import type { AppEnv } from '../http/context.js';
+import { DEMO_IDS } from '../seed/demo.js';
+import type { Store } from '../store/index.js';
+import { DemoKeys } from './keys.js';
+
+/** Every demo response carries it; the pages work under it (no inline script or style). */
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export interface DemoOptions {
+  store: Store;
+  /** The server's signing secret: the vendor's staff get tokens signed with it. */
+  secret: string;
+  /** Where `vite build` wrote its output; the repository's `dist/` by default. */
+  distDir?: string;
+}
+
+/** The users a visitor can switch between, in the switcher's order. */
+export const DEMO_SWITCHER_USERS = [
+  DEMO_IDS.users.brightpathUser,
+  DEMO_IDS.users.brightpathAdmin,
+  DEMO_IDS.users.kestrelUser,
+  DEMO_IDS.users.kestrelAdmin,
+  DEMO_IDS.users.channelManager,
+  DEMO_IDS.users.seller,
+] as const;
+
+const PAGES: Record<string, string> = {
+  '/demo/': 'demo/index.html',
+  '/demo/intranet/': 'demo/intranet.html',
+  '/demo/console/': 'demo/console.html',
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+const SECURITY_HEADERS = {
+  'content-security-policy': DEMO_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+const defaultDist = () => fileURLToPath(new URL('../../../dist/', import.meta.url));
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+function page(status: number, title: string, text: string): Response {
+  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="/demo/">The demo</a></p></html>`;
+  return new Response(body, {
+    status,
+    headers: { ...SECURITY_HEADERS, 'content-type': TYPES['.html']!, 'cache-control': 'no-store' },
+  });
+}
+
+function json(data: unknown, status = 200): Response {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    },
+  });
+}
+
+/** Adds the demo's routes to the server's app. */
+export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
+  const dist = resolve(options.distDir ?? defaultDist());
+  const keys = new DemoKeys(options.store, options.secret);
+
+  async function file(relative: string): Promise<Response> {
+    const path = resolve(dist, relative);
+    if (!path.startsWith(dist + sep)) return page(404, 'Not found', 'No such file in the demo.');
+    if (!existsSync(join(dist, 'demo', 'index.html'))) {
+      return page(
+        503,
+        'The demo is not built',
+        'Run `npx vite build` first (`npm start` does it for you), then reload.',
+      );
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(path);
+    } catch {
+      return page(404, 'Not found', 'No such file in the demo.');
+    }
+    return new Response(new Uint8Array(body), {
+      headers: {
+        ...SECURITY_HEADERS,
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      },
+    });
+  }
+
+  // A demo write must come from the demo's own script, not from a form on another site.
+  const fromScript = (c: Context) => c.req.header('x-prm-demo') === '1';
+
+  async function api(c: Context<AppEnv>, name: string): Promise<Response> {
+    const method = c.req.method;
+    if (name === 'users' && method === 'GET') {
+      const users = await keys.users(DEMO_SWITCHER_USERS);
+      return json({
+        users: users.map((u) => ({
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          partnerId: u.partner_id,
+          partnerName: u.partner_name,
+          tierName: u.tier_name,
+        })),
+      });
+    }
+    if (name === 'token' && method === 'GET') {
+      const outcome = await keys.token(c.req.query('user') ?? '');
+      return outcome.ok
+        ? json({ token: outcome.token, expiresAt: outcome.expiresAt })
+        : json({ error: outcome.error, message: outcome.message }, outcome.status);
+    }
+    if (name === 'embed-key') {
+      const partner = c.req.query('partner') ?? '';
+      if (!Object.values(DEMO_IDS.partners).includes(partner as never)) {
+        return json({ error: 'unknown_partner', message: `No demo partner ${partner}.` }, 404);
+      }
+      if (method === 'GET') {
+        return json({ key: (await keys.status(partner)) ?? null });
+      }
+      if (!fromScript(c)) return json({ error: 'forbidden', message: 'Send X-Prm-Demo: 1.' }, 403);
+      if (method === 'POST') return json({ key: await keys.rotate(partner) }, 201);
+      if (method === 'DELETE') return json({ key: (await keys.revoke(partner)) ?? null });
+    }
+    return json({ error: 'not_found', message: `No demo route ${method} ${name}.` }, 404);
+  }
+
+  app.get('/demo', (c) => c.redirect('/demo/', 301));
+  app.all('/demo/*', async (c) => {
+    const path = new URL(c.req.url).pathname;
+    const apiName = /^\/demo\/api\/([a-z-]+)$/.exec(path)?.[1];
+    if (apiName) return api(c, apiName);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      return page(405, 'Method not allowed', 'The demo pages are read with GET.');
+    }
+    const pageFile = PAGES[path];
+    if (pageFile) return file(pageFile);
+    if (PAGES[`${path}/`]) return c.redirect(`${path}/`, 301);
+    // The embed script as a partner's page loads it, and the pages' own scripts and styles.
+    const embed = /^\/demo\/(prm-widgets\.js(?:\.map)?)$/.exec(path)?.[1];
+    if (embed) return file(embed);
+    const asset = /^\/demo\/static\/([\w-]+(?:\/[\w-]+)*\.[a-z0-9]+)$/.exec(path)?.[1];
+    if (asset) return file(`demo/${asset}`);
+    return page(404, 'Not found', `The demo has no page ${path}.`);
+  });
+}

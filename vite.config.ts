@@ -1,0 +1,133 @@
+/**
+ * `vite build` makes, in `dist/`:
+ *
+ * - ESM modules for npm users, one per entry (`core`, `define`, `widgets`, one per widget folder),
+ *   sharing chunks, with the package's dependencies left as imports so an app has one Lit;
+ * - `prm-widgets.js`, one self-contained module for a `<script type="module">` tag: every widget
+ *   and their registration, dependencies included, minified;
+ * - `server.js`, `prm-widgets/server` for Node (signing embed tokens; no database inside);
+ * - `custom-elements.json`, the Custom Elements Manifest (`cem analyze`), as `package.json` names it.
+ *
+ * Both builds define `__PRM_DEV__` as `false`, which drops the development warnings. Lit's
+ * decorators are the legacy ones (tsconfig `experimentalDecorators`): Vite 8 leaves standard
+ * decorators in the output, and browsers cannot parse that.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
+import { demoEnvironment, demoPages } from './src/hosts/web/demo/build.js';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies?: Record<string, string>;
+};
+const dependencies = Object.keys(pkg.dependencies ?? {});
+const isDependency = (id: string) => dependencies.some((d) => id === d || id.startsWith(`${d}/`));
+
+/** Every folder `src/widgets/<name>/` holding `prm-<name>.ts` is an entry of its own. */
+function widgetEntries(): Record<string, string> {
+  const dir = `${root}src/widgets/`;
+  const entries: Record<string, string> = {};
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    const file = `src/widgets/${name.name}/prm-${name.name}.ts`;
+    if (name.isDirectory() && existsSync(`${root}${file}`)) entries[name.name] = file;
+  }
+  return entries;
+}
+
+/** The browser builds must never pull in the server or Node's built-ins. */
+function browserOnly(): Plugin {
+  return {
+    name: 'prm-browser-only',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (/^node:/.test(source) || (importer && /\/src\/server\//.test(source))) {
+        this.error(
+          `${importer ?? 'an entry'} imports ${source}, which has no place in a browser build`,
+        );
+      }
+      return null;
+    },
+    load(id) {
+      if (id.includes('/src/server/'))
+        this.error(`${id} is server code, not for the browser build`);
+      return null;
+    },
+  };
+}
+
+const analyze = () =>
+  execFileSync(`${root}node_modules/.bin/cem`, ['analyze', '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+
+export default defineConfig({
+  define: { __PRM_DEV__: 'false', __PRM_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [browserOnly(), demoPages()],
+  build: { target: 'es2022', sourcemap: true },
+  environments: {
+    client: {
+      build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        minify: false,
+        lib: {
+          entry: {
+            core: 'src/core/index.ts',
+            define: 'src/widgets/define.ts',
+            widgets: 'src/widgets/index.ts',
+            ...widgetEntries(),
+          },
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
+        rolldownOptions: { external: isDependency },
+      },
+    },
+    script: {
+      consumer: 'client',
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        lib: {
+          // The embed entry: every element, plus configuration from its own script tag.
+          entry: { 'prm-widgets': 'src/hosts/web/embed.ts' },
+          formats: ['es'],
+          fileName: () => 'prm-widgets.js',
+        },
+        // Vite keeps whitespace in ES library output (for consumers' bundlers); this file is the
+        // end of the line, so minify it fully.
+        // One file: the virtualizer's lazily loaded layout goes inline too.
+        rolldownOptions: { output: { minify: true, codeSplitting: false } },
+      },
+    },
+    // The pages of `prm serve --demo`, into dist/demo/.
+    demo: demoEnvironment(),
+  },
+  builder: {
+    async buildApp(builder) {
+      // In order: the first empties dist/, the second adds to it, the manifest comes last.
+      await builder.build(builder.environments['client']!);
+      await builder.build(builder.environments['script']!);
+      await builder.build(builder.environments['demo']!);
+      // `prm-widgets/server` for a partner's Node backend (mintEmbedToken): plain Node ESM, its
+      // dependencies (jose) left as imports.
+      await esbuild({
+        entryPoints: ['src/server/index.ts'],
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'esm',
+        packages: 'external',
+        outfile: 'dist/server.js',
+        logLevel: 'warning',
+      });
+      analyze();
+    },
+  },
+});
