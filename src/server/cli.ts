@@ -122,6 +122,7 @@ async function serve(argv: string[]): Promise<void> {
     const dataFlag = dataDir && dataDir !== resolve(DEFAULT_DATA) ? ` --data ${data}` : '';
     const secretEnv = dataDir ? '' : `PRM_JWT_SECRET=${secret} `;
     banner.push(
+      `demo: open ${server.url}/demo/ (a partner's intranet and the vendor's console)`,
       'demo mode: get a token with',
       `  ${secretEnv}npx prm token --role partner_admin --partner ${DEMO_IDS.partners.brightpath} --sub ${DEMO_IDS.users.brightpathAdmin}${dataFlag}`,
       `  ${secretEnv}npx prm token --role channel_manager --sub ${DEMO_IDS.users.channelManager}${dataFlag}`,
