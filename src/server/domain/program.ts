@@ -83,6 +83,25 @@ export async function listTiers(db: Queryable): Promise<Tier[]> {
   return rows.map(toTier);
 }
 
+/** Inserts a tier, or replaces the one with its id (the ladder's PUT, and the demo seed). */
+export async function upsertTier(tx: Tx, t: TiersInput['tiers'][number]): Promise<void> {
+  await tx.query(
+    `insert into tiers (id, name, rank, requirements, benefits, auto_approve_limit)
+     values ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb)
+     on conflict (id) do update set name = excluded.name, rank = excluded.rank,
+       requirements = excluded.requirements, benefits = excluded.benefits,
+       auto_approve_limit = excluded.auto_approve_limit`,
+    [
+      t.id,
+      t.name,
+      t.rank,
+      JSON.stringify(t.requirements),
+      JSON.stringify(t.benefits),
+      t.autoApproveLimit ? JSON.stringify(t.autoApproveLimit) : null,
+    ],
+  );
+}
+
 /** The tier a new partner starts at. */
 export async function lowestTierId(db: Queryable): Promise<string> {
   const { rows } = await db.query<{ id: string }>('select id from tiers order by rank, id limit 1');
@@ -99,23 +118,7 @@ export async function putTiers(
   actor: AuditInput['actor'],
 ): Promise<Tier[]> {
   const before = await listTiers(tx);
-  for (const t of input.tiers) {
-    await tx.query(
-      `insert into tiers (id, name, rank, requirements, benefits, auto_approve_limit)
-       values ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb)
-       on conflict (id) do update set name = excluded.name, rank = excluded.rank,
-         requirements = excluded.requirements, benefits = excluded.benefits,
-         auto_approve_limit = excluded.auto_approve_limit`,
-      [
-        t.id,
-        t.name,
-        t.rank,
-        JSON.stringify(t.requirements),
-        JSON.stringify(t.benefits),
-        t.autoApproveLimit ? JSON.stringify(t.autoApproveLimit) : null,
-      ],
-    );
-  }
+  for (const t of input.tiers) await upsertTier(tx, t);
   const keep = input.tiers.map((t) => t.id);
   const lowest = [...input.tiers].sort((a, b) => a.rank - b.rank)[0]!.id;
   const moved = await tx.query<{ id: string; tier_id: string }>(

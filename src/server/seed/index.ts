@@ -10,6 +10,7 @@ import {
   demoUsers,
 } from './demo.js';
 import { seedDeals } from './deals.js';
+import { upsertTier } from '../domain/program.js';
 
 const SEED_LOCK = 0x70726d + 1;
 const SYSTEM_ACTOR = { id: 'system', role: 'program_admin', partnerId: null } as const;
@@ -52,23 +53,7 @@ async function seedDemo(tx: Tx, now: Date): Promise<void> {
       program.claimWindowDays,
     ],
   );
-  for (const t of demoTiers()) {
-    await tx.query(
-      `insert into tiers (id, name, rank, requirements, benefits, auto_approve_limit)
-       values ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb)
-       on conflict (id) do update set name = excluded.name, rank = excluded.rank,
-         requirements = excluded.requirements, benefits = excluded.benefits,
-         auto_approve_limit = excluded.auto_approve_limit`,
-      [
-        t.id,
-        t.name,
-        t.rank,
-        JSON.stringify(t.requirements),
-        JSON.stringify(t.benefits),
-        t.autoApproveLimit ? JSON.stringify(t.autoApproveLimit) : null,
-      ],
-    );
-  }
+  for (const t of demoTiers()) await upsertTier(tx, t);
   for (const p of demoPartners(now)) {
     await tx.query(
       `insert into partners (id, name, type, region, domains, tier_id, created_at)
