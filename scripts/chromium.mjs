@@ -7,7 +7,12 @@ const DEFAULT_PATH = '/usr/bin/chromium';
 
 function version(path) {
   try {
-    return execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000 }).trim();
+    // Debian's launcher script prints a harmless shell warning on stderr; only stdout matters.
+    return execFileSync(path, ['--version'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'Chromium (version unknown)';
   }
