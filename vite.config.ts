@@ -102,7 +102,7 @@ export default defineConfig({
         },
         // Vite keeps whitespace in ES library output (for consumers' bundlers); this file is the
         // end of the line, so minify it fully.
-        // One file: the virtualizer's lazily loaded layout goes inline too.
+        // One file, whatever the sources import lazily.
         rolldownOptions: { output: { minify: true, codeSplitting: false } },
       },
     },

@@ -110,9 +110,7 @@ async function main(): Promise<void> {
   try {
     await bundle(dir);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => {
-      if (!/ResizeObserver loop/.test(error.message)) console.error('page error:', error.message);
-    });
+    page.on('pageerror', (error) => console.error('page error:', error.message));
     await page.goto(`${url}?deals=${DEALS}`);
     await page.waitForFunction(() => 'dealListBench' in window);
     const firstRow = await page.evaluate(() => window.dealListBench.firstRow());

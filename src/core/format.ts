@@ -30,7 +30,18 @@ const moneyFormat = (locale: string, currency: string, display: string) =>
  * knows it: 2 for USD and EUR, 0 for JPY and KRW, 3 for BHD and KWD.
  */
 export function currencyFractionDigits(currency: string): number {
-  return moneyFormat('en', currency, 'code').resolvedOptions().maximumFractionDigits ?? 2;
+  return fractionDigits(moneyFormat('en', currency, 'code'));
+}
+
+// `resolvedOptions()` builds a fresh object on every call; a list calls this for every row.
+const digits = new WeakMap<Intl.NumberFormat, number>();
+function fractionDigits(format: Intl.NumberFormat): number {
+  let d = digits.get(format);
+  if (d === undefined) {
+    d = format.resolvedOptions().maximumFractionDigits ?? 2;
+    digits.set(format, d);
+  }
+  return d;
 }
 
 /** `12345` minor units as a decimal string with `digits` places, exactly (no float rounding). */
@@ -56,8 +67,7 @@ export function formatMoney(
   options: MoneyFormatOptions = {},
 ): string {
   const format = moneyFormat(locale, money.currency, options.currencyDisplay ?? 'symbol');
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minorToDecimal(money.amount, digits));
+  return format.format(minorToDecimal(money.amount, fractionDigits(format)));
 }
 
 /**

@@ -11,15 +11,6 @@ import type { PrmDealList } from '../../src/widgets/deal-list/prm-deal-list.js';
 
 const BRIGHTPATH = 'prt_brightpath';
 
-window.addEventListener(
-  'error',
-  (event) => {
-    // The virtualizer's benign ResizeObserver notice is not a test failure.
-    if (event.message?.includes('ResizeObserver loop')) event.stopImmediatePropagation();
-  },
-  true,
-);
-
 async function apiBase(): Promise<string> {
   const body = await (await fetch('/__prm/api-base')).text();
   try {
@@ -46,7 +37,7 @@ const statusOf = (el: PrmDealList, id: string) =>
   rowOf(el, id)?.querySelector('[part~=badge-status]')?.textContent?.trim();
 const rendered = (el: PrmDealList) => el.renderRoot.querySelectorAll("[role='listitem']").length;
 
-/** Lists side by side, so that each is on screen (a virtualizer off screen renders no rows). */
+/** Lists side by side in one fixture, each with its own client. */
 async function openLists(
   ...lists: { client: PartnerClient; status?: string; q?: string }[]
 ): Promise<PrmDealList[]> {
@@ -72,15 +63,6 @@ async function openLists(
 }
 
 describe('<prm-deal-list> with the reference server', () => {
-  before(async function () {
-    // Until the reference-server plugin is in place the dev server answers 404 here; say so
-    // rather than fail on something this widget does not own.
-    if (!(await fetch('/__prm/api-base')).ok) {
-      console.warn('prm-deal-list.server.test: no /__prm/api-base on the dev server; skipped.');
-      this.skip();
-    }
-  });
-
   it('approving in one review queue updates another one live', async () => {
     const [a, b] = await openLists(
       { client: await clientAs('channel_manager'), status: 'under_review' },

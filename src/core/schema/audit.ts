@@ -15,10 +15,11 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditQuery = z.strictObject({
-  resourceId: z.optional(z.string().check(z.maxLength(128))),
-  actorId: z.optional(z.string().check(z.maxLength(128))),
-  limit: z.optional(Limit),
-  cursor: z.optional(Cursor),
-});
+export const AuditQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    resourceId: z.optional(z.string().check(z.maxLength(128))),
+    actorId: z.optional(z.string().check(z.maxLength(128))),
+    limit: z.optional(Limit),
+    cursor: z.optional(Cursor),
+  }))();
 export type AuditQuery = z.infer<typeof AuditQuery>;

@@ -207,23 +207,25 @@ export const Deal = z.object({
 export type Deal = z.infer<typeof Deal>;
 
 /** `POST /v1/deals/:id/decision`. */
-export const DecisionInput = z.strictObject({
-  decision: z.enum(DECISIONS),
-  reasonCode: DecisionReasonCode,
-  comment: z.optional(multilineText(2000)),
-});
+export const DecisionInput = /* @__PURE__ */ (() =>
+  z.strictObject({
+    decision: z.enum(DECISIONS),
+    reasonCode: DecisionReasonCode,
+    comment: z.optional(multilineText(2000)),
+  }))();
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
 /** `PATCH /v1/deals/:id`: CRM sync of the stage, the amount and the CRM record id. */
-export const DealPatch = z
-  .strictObject({
-    stage: z.optional(DealStage),
-    amount: z.optional(MoneyInput),
-    externalId: z.optional(text(255)),
-  })
-  .check(
-    z.refine((p) => Object.keys(p).length > 0, 'Give at least one of stage, amount, externalId.'),
-  );
+export const DealPatch = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      stage: z.optional(DealStage),
+      amount: z.optional(MoneyInput),
+      externalId: z.optional(text(255)),
+    })
+    .check(
+      z.refine((p) => Object.keys(p).length > 0, 'Give at least one of stage, amount, externalId.'),
+    ))();
 export type DealPatch = z.infer<typeof DealPatch>;
 
 export const DEAL_SORTS = ['-submittedAt', 'reviewDueAt', '-amount'] as const;
@@ -231,16 +233,17 @@ export const DealSort = z.enum(DEAL_SORTS);
 export type DealSort = z.infer<typeof DealSort>;
 
 /** `GET /v1/deals` query. */
-export const DealListQuery = z.strictObject({
-  status: z.optional(DealStatus),
-  stage: z.optional(DealStage),
-  partnerId: z.optional(PartnerId),
-  customerDomain: z.optional(z.string().check(z.maxLength(2048))),
-  q: z.optional(z.string().check(z.maxLength(200))),
-  sort: z.optional(DealSort),
-  limit: z.optional(Limit),
-  cursor: z.optional(Cursor),
-});
+export const DealListQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    status: z.optional(DealStatus),
+    stage: z.optional(DealStage),
+    partnerId: z.optional(PartnerId),
+    customerDomain: z.optional(z.string().check(z.maxLength(2048))),
+    q: z.optional(z.string().check(z.maxLength(200))),
+    sort: z.optional(DealSort),
+    limit: z.optional(Limit),
+    cursor: z.optional(Cursor),
+  }))();
 export type DealListQuery = z.infer<typeof DealListQuery>;
 
 export const Opportunity = z.object({
@@ -256,19 +259,21 @@ export const Opportunity = z.object({
 export type Opportunity = z.infer<typeof Opportunity>;
 
 /** `POST /v1/opportunities`: upserted by `externalId`. */
-export const OpportunityInput = z.strictObject({
-  externalId: text(255),
-  customer: z.strictObject({ name: text(200), domain: WebsiteInput }),
-  products: z.array(ProductId).check(z.maxLength(50)),
-  stage: DealStage,
-  ownerEmail: z.optional(Email),
-});
+export const OpportunityInput = /* @__PURE__ */ (() =>
+  z.strictObject({
+    externalId: text(255),
+    customer: z.strictObject({ name: text(200), domain: WebsiteInput }),
+    products: z.array(ProductId).check(z.maxLength(50)),
+    stage: DealStage,
+    ownerEmail: z.optional(Email),
+  }))();
 export type OpportunityInput = z.infer<typeof OpportunityInput>;
 
-export const OpportunityListQuery = z.strictObject({
-  stage: z.optional(DealStage),
-  customerDomain: z.optional(z.string().check(z.maxLength(2048))),
-  limit: z.optional(Limit),
-  cursor: z.optional(Cursor),
-});
+export const OpportunityListQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    stage: z.optional(DealStage),
+    customerDomain: z.optional(z.string().check(z.maxLength(2048))),
+    limit: z.optional(Limit),
+    cursor: z.optional(Cursor),
+  }))();
 export type OpportunityListQuery = z.infer<typeof OpportunityListQuery>;

@@ -26,17 +26,18 @@ export const isPartnerRole = (role: Role): role is PartnerRole =>
   (PARTNER_ROLES as readonly Role[]).includes(role);
 
 /** The claims of a Partner API token. `partner` is present for partner roles only. */
-export const TokenClaims = z.object({
-  sub: UserId,
-  role: Role,
-  partner: z.optional(PartnerId),
-  name: z.optional(z.string()),
-  email: z.optional(z.string()),
-  iat: z.optional(z.int()),
-  exp: z.optional(z.int()),
-  iss: z.optional(z.string()),
-  aud: z.optional(z.union([z.string(), z.array(z.string())])),
-});
+export const TokenClaims = /* @__PURE__ */ (() =>
+  z.object({
+    sub: UserId,
+    role: Role,
+    partner: z.optional(PartnerId),
+    name: z.optional(z.string()),
+    email: z.optional(z.string()),
+    iat: z.optional(z.int()),
+    exp: z.optional(z.int()),
+    iss: z.optional(z.string()),
+    aud: z.optional(z.union([z.string(), z.array(z.string())])),
+  }))();
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
 export const Me = z.object({

@@ -3,8 +3,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PartnerClient } from '../../core/client.js';
 import type { EventSubscription } from '../../core/events.js';
 import type { Deal, PrmEvent } from '../../core/schema/index.js';
-import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
-import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { draftFor, rowTarget } from './deal-list-model.js';
 import type { Draft, RejectReason } from './deal-list-model.js';
 import type { RowState } from './deal-list-view.js';
@@ -203,8 +201,8 @@ const PAGE_ROWS = 10;
 
 /**
  * The rows as one composite widget: a single tab stop (`active`), the arrow keys, Home, End and
- * PageUp/PageDown between rows (scrolling the virtualizer to rows not yet rendered), Enter, Space
- * or a click to choose a deal, and the clicks and edits of the inline decision controls.
+ * PageUp/PageDown between rows (scrolling to rows not yet rendered), Enter, Space or a click to
+ * choose a deal, and the clicks and edits of the inline decision controls.
  */
 export class RowsController {
   /** The index of the row in the tab order. */
@@ -216,6 +214,8 @@ export class RowsController {
       deals(): readonly Deal[];
       decisions: DecisionsController;
       select(deal: Deal): void;
+      /** Scrolls the list so that row `index` is in view. */
+      reveal(index: number): void;
     },
   ) {}
 
@@ -233,9 +233,9 @@ export class RowsController {
   }
 
   /**
-   * A row scrolled away by the wheel leaves the DOM; keep a rendered one in the tab order. No
-   * host update: this runs just before the virtualizer renders the new range, which reads
-   * `active`, so a scroll costs one render of the rows instead of two.
+   * The window keeps the active row rendered wherever it is, so a focused row scrolled away by the
+   * wheel keeps the focus; an unfocused one hands the tab stop to a row in view. No host update:
+   * this runs just before the rows render, and they read `active`.
    */
   rangeChanged(first: number, last: number): void {
     if (this.active >= first && this.active <= last) return;
@@ -244,21 +244,16 @@ export class RowsController {
     this.active = Math.max(0, first);
   }
 
+  /** Moves the tab stop and the focus to row `index`, scrolling it into view first. */
   async focusRow(index: number): Promise<void> {
     const i = Math.max(0, Math.min(this.options.deals().length - 1, index));
-    this.setActive(i);
-    const root = this.host.renderRoot;
-    root
-      .querySelector<VirtualizerHostElement>('.list')
-      ?.[virtualizerRef]?.element(i)
-      ?.scrollIntoView({ block: 'nearest' });
-    // The virtualizer renders a row that was out of view a frame or two after the scroll.
-    for (let tries = 0; tries < 20; tries++) {
-      await this.host.updateComplete;
-      const row = root.querySelector<HTMLElement>(`[role='listitem'][data-index='${i}']`);
-      if (row) return row.focus();
-      await new Promise(requestAnimationFrame);
-    }
+    this.options.reveal(i);
+    this.active = i;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.renderRoot
+      .querySelector<HTMLElement>(`[role='listitem'][data-index='${i}']`)
+      ?.focus({ preventScroll: true });
   }
 
   #rowOf(target: EventTarget | null): { row: HTMLElement; index: number; deal: Deal } | undefined {

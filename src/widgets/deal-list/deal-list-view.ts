@@ -44,6 +44,8 @@ export interface RowContext {
 
 export interface RowState {
   index: number;
+  /** The row's offset from the top of the list, in pixels. */
+  top: number;
   active: boolean;
   pending: boolean;
   reviewing: boolean;
@@ -95,7 +97,8 @@ function decision(deal: Deal, ctx: RowContext, state: RowState): TemplateResult 
 
 /**
  * One deal. Only the active row is in the tab order (its controls too), so Tab leaves the list
- * in one step and the arrow keys move between rows. API data goes in as text only.
+ * in one step and the arrow keys move between rows. API data goes in as text only. The offset is
+ * set through the CSSOM (`.style`), not a `style` attribute, which a strict CSP would block.
  */
 export function renderRow(deal: Deal, ctx: RowContext, state: RowState): TemplateResult {
   const { t, locale } = ctx;
@@ -112,6 +115,7 @@ export function renderRow(deal: Deal, ctx: RowContext, state: RowState): Templat
     aria-posinset=${state.index + 1}
     aria-setsize=${ctx.setSize}
     aria-busy=${state.pending ? 'true' : 'false'}
+    .style=${`transform:translateY(${state.top}px)`}
   >
     <div class="who">
       <span class="customer">${deal.customer.name}</span>

@@ -78,9 +78,21 @@ export const styles: CSSResultGroup = [
       opacity: 0.6;
     }
 
+    /* The scroller of the windowed rows (deal-list-window.ts): each row sits at its offset over a
+       spacer as tall as all of them. Contained, so that rows coming and going lay out nothing
+       outside it; no scroll anchoring, which would fight the offsets. */
     .list {
       flex: 1 1 auto;
       min-block-size: 0;
+      position: relative;
+      overflow: auto;
+      overflow-anchor: none;
+      contain: strict;
+    }
+    .list > [part~='row'] {
+      position: absolute;
+      inset-block-start: 0;
+      inset-inline-start: 0;
     }
 
     [part~='row'] {

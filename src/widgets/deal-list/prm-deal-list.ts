@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { PartnerClient } from '../../core/client.js';
 import { isAbortError } from '../../core/errors.js';
 import type { Deal, DealSort, DealStage, DealStatus, PrmEvent } from '../../core/schema/index.js';
@@ -36,6 +35,7 @@ import {
   warmUpFormats,
 } from './deal-list-view.js';
 import type { RowContext } from './deal-list-view.js';
+import { RowWindow } from './deal-list-window.js';
 import { styles } from './prm-deal-list.styles.js';
 
 /** Rows before the end at which the next page is asked for. */
@@ -141,10 +141,19 @@ export class PrmDealList extends PrmElement {
     },
   });
 
+  #window = new RowWindow(this, {
+    items: () => this._deals,
+    changed: (first, last, end) => {
+      if (end >= this._deals.length - 1 - PREFETCH_ROWS && !this._moreError) this.#loadMore();
+      this.#rows.rangeChanged(first, last);
+    },
+  });
+
   #rows = new RowsController(this, {
     deals: () => this._deals,
     decisions: this.#decisions,
     select: (deal) => this.emit('prm-deal-select', deal),
+    reveal: (index) => this.#window.reveal(index),
   });
 
   constructor() {
@@ -304,11 +313,6 @@ export class PrmDealList extends PrmElement {
     if (this.#more.status !== TaskStatus.PENDING) void this.#more.run([client, this._nextCursor]);
   }
 
-  #onRange = (event: RangeChangedEvent): void => {
-    if (event.last >= this._deals.length - 1 - PREFETCH_ROWS && !this._moreError) this.#loadMore();
-    this.#rows.rangeChanged(event.first, event.last);
-  };
-
   #setFilter(name: string, value: string | undefined): void {
     if (name === 'status') this.status = asStatus(value);
     else if (name === 'stage') this.stage = asStage(value);
@@ -382,24 +386,27 @@ export class PrmDealList extends PrmElement {
         role="list"
         aria-label=${t('dealList.label')}
         aria-busy=${more ? 'true' : 'false'}
-        @rangeChanged=${this.#onRange}
+        @scroll=${this.#window.onScroll}
         @click=${this.#rows.onClick}
         @keydown=${this.#rows.onKeydown}
         @focusin=${this.#rows.onFocusIn}
         @input=${this.#rows.onInput}
         @change=${this.#rows.onInput}
       >
-        ${virtualize({
-          items: this._deals,
-          keyFunction: (deal: Deal) => deal.id,
-          scroller: true,
-          renderItem: (deal: Deal, index: number) =>
-            renderRow(deal, ctx, {
+        <div class="spacer" .style=${`block-size:${this.#window.height}px`}></div>
+        ${repeat(
+          this.#window.indexes(this.#rows.active),
+          (index) => this._deals[index]!.id,
+          (index) => {
+            const deal = this._deals[index]!;
+            return renderRow(deal, ctx, {
               index,
+              top: this.#window.top(index),
               active: index === this.#rows.active,
               ...this.#decisions.rowState(deal),
-            }),
-        })}
+            });
+          },
+        )}
       </div>
       ${more ? html`<div class="loading-more">${t('dealList.loadingMore')}</div>` : nothing}
       ${

@@ -50,17 +50,24 @@ export const SUPPORTED_LANGUAGES = Object.keys(catalogues);
 
 export type MessageParams = Record<string, string | number>;
 
+const canonical = new Map<string, string | undefined>();
+
 /**
  * A valid BCP 47 tag for `tag`, or `undefined`: `lang` attributes are written by hand (`de_DE`,
  * `english`), and `Intl` throws on a malformed tag.
  */
 export function canonicalLocale(tag: string | null | undefined): string | undefined {
   if (!tag) return undefined;
+  // Every `t()` asks, and a list asks for each label of each row it renders: remembered per tag.
+  if (canonical.has(tag)) return canonical.get(tag);
+  let locale: string | undefined;
   try {
-    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
+    locale = Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
   } catch {
-    return undefined;
+    locale = undefined;
   }
+  canonical.set(tag, locale);
+  return locale;
 }
 
 /** The catalogue for a BCP 47 locale: exact language match on the primary subtag, else English. */
