@@ -5,16 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { countingReporter } from './test/support/counting-reporter.mjs';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 // Each part of the suite contributes its own dev-server plugins (a reference server, a host
 // simulator, …) as a file in test/support/wtr-plugins/ exporting `plugins` (an array, or an async
@@ -47,7 +38,7 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath(),
         headless: true,
         args: CHROMIUM_ARGS,
       },

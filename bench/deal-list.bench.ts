@@ -13,18 +13,10 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'bench/results/deal-list.json');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const DEALS = 10_000;
 /** Pixels scrolled per frame: a brisk, continuous flick (about 35 000 px/s at 60 Hz). */
 const STEP_PX = 600;
@@ -106,7 +98,11 @@ const BASELINE = `new Promise((resolve) => {
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'prm-deal-list-bench-'));
   const { server, url } = await serve(dir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     await bundle(dir);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -5,6 +5,23 @@ import { existsSync } from 'node:fs';
 
 const DEFAULT_PATH = '/usr/bin/chromium';
 
+/**
+ * The flags headless Chromium needs here: as root it needs --no-sandbox, and without the
+ * background-networking flags it stalls on network this machine cannot reach.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+/** Where the browser is: `CHROMIUM_PATH`, else Debian's. */
+export const chromiumPath = () => process.env.CHROMIUM_PATH || DEFAULT_PATH;
+
 function version(path) {
   try {
     // Debian's launcher script prints a harmless shell warning on stderr; only stdout matters.
@@ -19,7 +36,7 @@ function version(path) {
 }
 
 export async function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH || DEFAULT_PATH;
+  const path = chromiumPath();
   if (existsSync(path)) return { ok: true, path, version: version(path) };
 
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
