@@ -1,15 +1,33 @@
 /**
- * @module The conflict check and registration against many existing deals.
+ * @module The conflict check, registration and the expiry sweep against many existing deals.
  *
- *   node --import tsx bench/deals.bench.ts [--sizes 10000,100000] [--ops 300] [--pg <url>] [--no-pglite]
+ *   node --import tsx bench/deals.bench.ts [--sizes 10000,100000] [--ops 300] [--pg <url>]
+ *     [--no-pglite] [--worst-case] [--no-history]
+ *
+ * Two mixes of existing deals, each a model of a database, never a promise about one:
+ *
+ * - **history** (default): a program some years in. 12 % of the deals are active — 2 % under
+ *   review, 10 % approved, open and protected — and the rest closed in every way a deal closes:
+ *   stored `expired`, won, lost, rejected, withdrawn. A further 0.05 % are approved and open
+ *   with a protection that ended unswept (what a server down for a day or two leaves); the bench
+ *   sweeps them after loading and reports the time, then the cost of a sweep that finds nothing.
+ *   Customer names are shaped like real ones: one or two words — invented from a syllable
+ *   inventory (half a million distinct words at 1 M deals), or a common brand word (Apex,
+ *   Summit…) with one of its own — and often a trade word from a hundred, drawn by Zipf's law
+ *   so that the commonest (Solutions) is in 6 % of names, and a legal form. Customers come back:
+ *   about 1.7 deals each. Deals are loaded oldest first, as a table fills over the years.
+ * - **worst case** (`--worst-case`): the mix this bench used before the sweep existed, kept to
+ *   bound the cost. 60 % of the deals sit in the check's indexes (a third under review, 27 %
+ *   approved and open, a quarter of those past protection and never swept), and every name is
+ *   two words over a 16-letter alphabet plus one of 16 trade words, so each trigram is shared by
+ *   thousands of live deals.
  *
  * PGlite (in memory) at each size, and PostgreSQL too when `--pg` names a server (each size gets a
- * fresh database on it, dropped afterwards; default sizes there 10 k, 100 k, 1 M). Deals are
- * bulk-loaded by one `generate_series` statement, then each operation runs through the same domain
- * functions as the API (no HTTP). Prints a table, the plan of the check, and writes
- * `bench/results/deals.json`.
+ * fresh database on it, dropped afterwards; default sizes there 10 k, 100 k, 1 M). Each operation
+ * runs through the same domain functions as the API (no HTTP). Prints a table and the plan of the
+ * check, and merges its results into `bench/results/deals.json` (keyed by mix, database, size).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -18,12 +36,15 @@ import {
   customerKey,
   setSimilarityThreshold,
 } from '../src/server/domain/deals-matching.js';
+import { sweepExpiredDeals } from '../src/server/domain/deals-expiry.js';
 import { checkDeal, registerDeal } from '../src/server/domain/deals-register.js';
 import { isHttpProblem } from '../src/server/http/problem.js';
 import type { Principal } from '../src/server/identity/principal.js';
 import { applySeed } from '../src/server/seed/index.js';
 import type { Queryable, Store } from '../src/server/store/index.js';
 import { openStore } from '../src/server/store/index.js';
+import type { Mix } from './deals.mixes.js';
+import { loadHistory, loadWorstCase, newCustomer } from './deals.mixes.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,97 +52,33 @@ const { values } = parseArgs({
     ops: { type: 'string', default: '300' },
     pg: { type: 'string' },
     'no-pglite': { type: 'boolean', default: false },
+    'worst-case': { type: 'boolean', default: false },
+    'no-history': { type: 'boolean', default: false },
   },
 });
 const OPS = Number(values.ops);
 const parseSizes = (s: string) => s.split(',').map((x) => Number(x.replace(/_/g, '')));
 const pgliteSizes = parseSizes(values.sizes ?? '10000,100000');
 const pgSizes = parseSizes(values.sizes ?? '10000,100000,1000000');
-
-const TRADES = [
-  'Systems',
-  'Logistics',
-  'Analytics',
-  'Health',
-  'Foods',
-  'Energy',
-  'Retail',
-  'Media',
-  'Robotics',
-  'Capital',
-  'Labs',
-  'Marine',
-  'Telecom',
-  'Insurance',
-  'Pharma',
-  'Builders',
+const mixes: Mix[] = [
+  ...(values['no-history'] ? [] : (['history'] as const)),
+  ...(values['worst-case'] ? (['worst-case'] as const) : []),
 ];
-const FORMS = ['Inc', 'LLC', 'GmbH', 'Ltd', 'SA', 'AG', 'BV', 'Corp', ''];
-/** Hex digits become letters of this alphabet (five vowels among sixteen), in SQL and here. */
-const LETTERS = 'aeioubcdfghklmnr';
-
-/** A customer that exists nowhere: two invented words and a trade, like the bulk-loaded ones. */
-function newCustomer(op: number): { name: string; domain: string } {
-  const w = (n: number) =>
-    Array.from({ length: n }, () => LETTERS[Math.floor(Math.random() * 16)]).join('');
-  const a = w(7);
-  const b = w(5 + (op % 4));
-  const name = `${a[0]!.toUpperCase()}${a.slice(1)} ${b[0]!.toUpperCase()}${b.slice(1)} ${TRADES[op % TRADES.length]}`;
-  return { name, domain: `${a}-${b}-${op}.example` };
-}
-
-const sqlArray = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(',')}]`;
-
-/**
- * Loads `n` deals in one statement. Statuses: a third under review, two fifths approved (open,
- * won, lost; some past protection), the rest rejected or withdrawn; twelve partners.
- */
-async function bulkLoad(store: Queryable, n: number): Promise<void> {
-  const trades = sqlArray(TRADES);
-  const forms = sqlArray(FORMS);
-  const w1 = `translate(substr(md5(i::text || 'a'), 1, 7), '0123456789abcdef', '${LETTERS}')`;
-  const w2 = `translate(substr(md5(i::text || 'b'), 1, 5 + i % 4), '0123456789abcdef', '${LETTERS}')`;
-  const trade = `(${trades})[1 + i % ${TRADES.length}]`;
-  const name = `trim(initcap(${w1}) || ' ' || initcap(${w2}) || ' ' || ${trade} || ' ' || (${forms})[1 + i % ${FORMS.length}])`;
-  const norm = `${w1} || ' ' || ${w2} || ' ' || lower(${trade})`;
-  await store.query(
-    `insert into deals (id, partner_id, status, stage, customer_name, customer_name_norm,
-       customer_domain, customer_reg_domain, customer_country, contact_name, contact_email, title,
-       products, amount, currency, expected_close_date, submitted_by, submitted_at,
-       review_due_at, decision, protected_until, conflicts, updated_at)
-     select 'deal_b' || i, p.ids[1 + i % array_length(p.ids, 1)],
-       case when i % 15 < 5 then 'under_review' when i % 15 < 11 then 'approved'
-            when i % 15 < 13 then 'rejected' else 'withdrawn' end,
-       case when i % 15 in (9, 10) then (array['won', 'lost'])[1 + i % 2] else 'open' end,
-       ${name}, ${norm}, 'c' || i || '.example', 'c' || i || '.example', 'US',
-       'Contact ' || i, 'contact' || i || '@example.com', 'Deal ' || i,
-       case i % 5 when 0 then array['lf-core'] when 1 then array['lf-analytics']
-         when 2 then array['lf-edge', 'lf-core'] when 3 then array['lf-secure']
-         else array['lf-vault', 'lf-support'] end,
-       1000 + (i::bigint * 7919) % 900000, 'USD', date '2030-01-01', 'usr_bench',
-       now() - make_interval(mins => i % 400000),
-       case when i % 15 < 5 then now() + interval '48 hours' end,
-       case when i % 15 between 5 and 10 then
-         '{"by":"system","decision":"approve","reasonCode":"approved_auto","at":"2026-01-01T00:00:00Z"}'::jsonb end,
-       case when i % 15 between 5 and 10 then now() + make_interval(days => 90 - i % 120) end,
-       '{"verdict":"clear","matches":[]}', now()
-     from generate_series(1, $1::int) i,
-          (select array_agg(id order by id) as ids from partners) p`,
-    [n],
-  );
-}
 
 interface Stats {
   median: number;
   p95: number;
+  p99: number;
 }
 
 function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return { median: round(at(0.5)), p95: round(at(0.95)) };
+  return { median: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)) };
 }
 const round = (x: number) => Math.round(x * 100) / 100;
+
+const LIVE = `(status = 'under_review' or (status = 'approved' and stage = 'open'))`;
 
 async function plan(store: Store, name: string, domain: string): Promise<string> {
   let text = '';
@@ -129,7 +86,7 @@ async function plan(store: Store, name: string, domain: string): Promise<string>
     await setSimilarityThreshold(tx);
     const [q] = candidateQueries(customerKey(name, domain), ['lf-core']);
     const { rows } = await tx.query<Record<string, string>>(
-      `explain (analyze, costs off, timing off, summary off) ${q!.sql}`,
+      `explain (analyze, buffers, costs off, timing off, summary off) ${q!.sql}`,
       q!.params,
     );
     text = rows.map((r) => Object.values(r)[0]).join('\n');
@@ -138,9 +95,15 @@ async function plan(store: Store, name: string, domain: string): Promise<string>
 }
 
 interface Result {
+  mix: Mix;
   database: 'pglite' | 'postgres';
   size: number;
+  ranAt: string;
   loadSeconds: number;
+  /** Rows in the check's partial indexes (stored active states) when measuring began. */
+  indexedLive: number;
+  /** History only: the unswept backlog the sweep stored, and a sweep that found nothing. */
+  sweep: { deals: number; seconds: number; emptyMs: number } | null;
   check: Stats;
   register: Stats;
   outcomes: Record<string, number>;
@@ -148,24 +111,60 @@ interface Result {
   plan: string;
 }
 
-async function runOne(store: Store, database: Result['database'], size: number): Promise<Result> {
-  await applySeed(store, 'demo');
-  const t0 = performance.now();
-  // Building an index once is far faster than maintaining it through a million inserts: drop
-  // every secondary index of deals, load, and build them again from their own definitions.
-  const MIGRATION_LOCK_FREE_KEY = 0x62656e6368;
-  await store.withLock(MIGRATION_LOCK_FREE_KEY, async (db) => {
+/** Building an index once is far faster than maintaining it through a million inserts. */
+async function bulkLoad(store: Store, database: Result['database'], mix: Mix, size: number) {
+  await store.withLock(0x62656e6368, async (db) => {
     const { rows: defs } = await db.query<{ name: string; def: string }>(
       `select indexname as name, indexdef as def from pg_indexes
         where tablename = 'deals' and indexname <> 'deals_pkey'`,
     );
     for (const d of defs) await db.exec(`drop index ${d.name}`);
     if (database === 'postgres') await db.exec(`set maintenance_work_mem = '512MB'`);
-    await bulkLoad(db, size);
+    await (mix === 'history' ? loadHistory(db, size) : loadWorstCase(db, size));
     for (const d of defs) await db.exec(d.def);
   });
   await store.query(database === 'postgres' ? 'vacuum analyze deals' : 'analyze deals');
+}
+
+async function timeSweep(store: Store, database: Result['database']): Promise<Result['sweep']> {
+  const t0 = performance.now();
+  const deals = await sweepExpiredDeals(store);
+  const seconds = round((performance.now() - t0) / 1000);
+  // What autovacuum would do after the sweep's updates.
+  await store.query(database === 'postgres' ? 'vacuum analyze deals' : 'analyze deals');
+  const empty: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    await sweepExpiredDeals(store);
+    empty.push(performance.now() - t);
+  }
+  return { deals, seconds, emptyMs: stats(empty).median };
+}
+
+async function sample(db: Queryable, where: string, n: number) {
+  const { rows } = await db.query<{ name: string; domain: string }>(
+    `select customer_name as name, customer_domain as domain from deals
+      where id like 'deal_b%' and ${where} order by hashtext(id) limit $1`,
+    [n],
+  );
+  return rows;
+}
+
+async function runOne(
+  store: Store,
+  database: Result['database'],
+  mix: Mix,
+  size: number,
+): Promise<Result> {
+  await applySeed(store, 'demo');
+  const t0 = performance.now();
+  await bulkLoad(store, database, mix, size);
   const loadSeconds = round((performance.now() - t0) / 1000);
+  // The worst case is measured as it was loaded: nothing swept, as before the sweep existed.
+  const sweep = mix === 'history' ? await timeSweep(store, database) : null;
+  const { rows: live } = await store.query<{ n: number | string }>(
+    `select count(*) as n from deals where ${LIVE}`,
+  );
   const { rows: partners } = await store.query<{ id: string }>(
     'select id from partners order by id',
   );
@@ -177,20 +176,17 @@ async function runOne(store: Store, database: Result['database'], size: number):
     email: 'bench@example.com',
     via: 'secret',
   });
-  // Half the operations name an existing customer (a conflict): by name and domain, or by the
-  // name alone on another domain; the other half a new one.
-  const existingIds = Array.from(
-    { length: 3 * OPS + 20 },
-    (_, op) => `deal_b${1 + ((op * 104_729) % size)}`,
+  // A quarter of the operations name the customer of an active deal (name and domain), a quarter
+  // that of any past deal under a longer name on another domain, half a new customer.
+  const active = await sample(
+    store,
+    `(status = 'under_review' or (status = 'approved' and stage = 'open' and protected_until > now()))`,
+    OPS + 10,
   );
-  const { rows: known } = await store.query<{ id: string; name: string; domain: string }>(
-    'select id, customer_name as name, customer_domain as domain from deals where id = any($1::text[])',
-    [existingIds],
-  );
-  const byId = new Map(known.map((k) => [k.id, k]));
+  const past = await sample(store, 'true', OPS + 10);
   const pick = (op: number) => {
-    if (op % 2 === 1) return newCustomer(op);
-    const k = byId.get(existingIds[op]!)!;
+    if (op % 2 === 1) return newCustomer(mix, op);
+    const k = op % 4 === 0 ? active[(op / 4) % active.length]! : past[(op >> 2) % past.length]!;
     return op % 4 === 0
       ? { name: k.name, domain: k.domain }
       : { name: `${k.name} Group`, domain: `other-${op}.example` };
@@ -236,9 +232,13 @@ async function runOne(store: Store, database: Result['database'], size: number):
   const existing = pick(0);
   const p = await plan(store, existing.name, existing.domain);
   return {
+    mix,
     database,
     size,
+    ranAt: new Date().toISOString(),
     loadSeconds,
+    indexedLive: Number(live[0]!.n),
+    sweep,
     check: stats(checks),
     register: stats(registers),
     outcomes,
@@ -247,7 +247,7 @@ async function runOne(store: Store, database: Result['database'], size: number):
   };
 }
 
-async function onPostgres(url: string, size: number): Promise<Result> {
+async function onPostgres(url: string, mix: Mix, size: number): Promise<Result> {
   const name = `prm_bench_${size}_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -256,7 +256,7 @@ async function onPostgres(url: string, size: number): Promise<Result> {
   dbUrl.pathname = `/${name}`;
   const store = await openStore({ databaseUrl: dbUrl.toString() });
   try {
-    return await runOne(store, 'postgres', size);
+    return await runOne(store, 'postgres', mix, size);
   } finally {
     await store.close();
     await admin.query(`drop database if exists ${name} with (force)`);
@@ -264,31 +264,53 @@ async function onPostgres(url: string, size: number): Promise<Result> {
   }
 }
 
-async function onPglite(size: number): Promise<Result> {
+async function onPglite(mix: Mix, size: number): Promise<Result> {
   const store = await openStore({ data: 'memory' });
   try {
-    return await runOne(store, 'pglite', size);
+    return await runOne(store, 'pglite', mix, size);
   } finally {
     await store.close();
   }
 }
 
+const ms = (s: Stats) => [s.median, s.p95, s.p99].map((x) => x.toFixed(1).padStart(5)).join(' /');
+const row = (r: Result) =>
+  `${r.mix.padEnd(10)} ${r.database.padEnd(8)} ${String(r.size).padStart(8)} ${String(r.indexedLive).padStart(7)}  ` +
+  `${ms(r.check)}  ${ms(r.register)}  ${String(r.loadSeconds).padStart(6)} s  ` +
+  `${r.sweep ? `${r.sweep.deals} in ${r.sweep.seconds} s, empty ${r.sweep.emptyMs} ms` : '-'}  ${JSON.stringify(r.outcomes)}`;
+const HEADER =
+  'mix        database    deals    live  check p50/p95/p99    register p50/p95/p99     load  sweep  outcomes';
+
 const results: Result[] = [];
-const report = (r: Result) => {
-  results.push(r);
-  process.stdout.write(
-    `${r.database.padEnd(9)} ${String(r.size).padStart(8)} deals  load ${String(r.loadSeconds).padStart(6)} s  ` +
-      `check p50 ${String(r.check.median).padStart(6)} ms p95 ${String(r.check.p95).padStart(6)} ms  ` +
-      `register p50 ${String(r.register.median).padStart(6)} ms p95 ${String(r.register.p95).padStart(6)} ms  ` +
-      `index-only ${r.indexOnly}  ${JSON.stringify(r.outcomes)}\n`,
-  );
-};
+process.stdout.write(`${HEADER}\n`);
+for (const mix of mixes) {
+  const runs: Array<() => Promise<Result>> = [];
+  if (!values['no-pglite']) for (const size of pgliteSizes) runs.push(() => onPglite(mix, size));
+  const url = values.pg;
+  if (url) for (const size of pgSizes) runs.push(() => onPostgres(url, mix, size));
+  for (const run of runs) {
+    const r = await run();
+    results.push(r);
+    process.stdout.write(`${row(r)}\n`);
+  }
+}
 
-if (!values['no-pglite']) for (const size of pgliteSizes) report(await onPglite(size));
-if (values.pg) for (const size of pgSizes) report(await onPostgres(values.pg, size));
+const file = new URL('./results/deals.json', import.meta.url);
+const keyOf = (r: Pick<Result, 'mix' | 'database' | 'size'>) => `${r.mix}/${r.database}/${r.size}`;
+const previous: Result[] = existsSync(file)
+  ? ((JSON.parse(readFileSync(file, 'utf8')) as { results?: Result[] }).results ?? []).filter(
+      // Entries of an older format than this bench writes are dropped.
+      (r) => r.mix !== undefined && r.check.p99 !== undefined,
+    )
+  : [];
+const measured = new Set(results.map(keyOf));
+const merged = [...previous.filter((r) => !measured.has(keyOf(r))), ...results].sort(
+  (a, b) => a.mix.localeCompare(b.mix) || a.database.localeCompare(b.database) || a.size - b.size,
+);
 
-const growth = (db: Result['database']) => {
-  const rs = results.filter((r) => r.database === db).sort((a, b) => a.size - b.size);
+/** From the smallest to the largest size of one mix on one database: how much slower. */
+function growth(mix: Mix, db: Result['database']) {
+  const rs = merged.filter((r) => r.mix === mix && r.database === db);
   if (rs.length < 2) return null;
   const [first, last] = [rs[0]!, rs[rs.length - 1]!];
   return {
@@ -297,27 +319,38 @@ const growth = (db: Result['database']) => {
     checkP95: round(last.check.p95 / first.check.p95),
     registerP95: round(last.register.p95 / first.register.p95),
   };
-};
+}
+const growths = Object.fromEntries(
+  (['history', 'worst-case'] as const).flatMap((mix) =>
+    (['pglite', 'postgres'] as const).map((db) => [`${mix}/${db}`, growth(mix, db)]),
+  ),
+);
+
 const largest = results[results.length - 1];
-if (largest)
+if (largest) {
   process.stdout.write(
-    `\nplan of the check at ${largest.size} (${largest.database}):\n${largest.plan}\n`,
+    `\nplan of the check at ${largest.size} (${largest.mix}, ${largest.database}):\n${largest.plan}\n`,
   );
-const summary = {
-  ranAt: new Date().toISOString(),
-  machine: {
-    cpus: cpus().length,
-    cpu: cpus()[0]?.model,
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  },
-  opsPerMeasure: OPS,
-  results,
-  growth: { pglite: growth('pglite'), postgres: growth('postgres') },
-};
-process.stdout.write(`growth: ${JSON.stringify(summary.growth)}\n`);
+}
+process.stdout.write(`\nall recorded results:\n${HEADER}\n${merged.map(row).join('\n')}\n`);
+process.stdout.write(`growth (p95, smallest to largest size): ${JSON.stringify(growths)}\n`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(
-  new URL('./results/deals.json', import.meta.url),
-  JSON.stringify(summary, null, 2) + '\n',
+  file,
+  JSON.stringify(
+    {
+      ranAt: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      opsPerMeasure: OPS,
+      results: merged,
+      growth: growths,
+    },
+    null,
+    2,
+  ) + '\n',
 );

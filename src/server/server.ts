@@ -12,6 +12,7 @@ import type { TrustedIssuerConfig } from './identity/trusted-issuers.js';
 import { prepareTrustedIssuers } from './identity/trusted-issuers.js';
 import { createVerifier } from './identity/verify.js';
 import { mountDemo } from './demo/index.js';
+import { startExpirySweeper, sweepExpiredDeals } from './domain/deals-expiry.js';
 import { applySeed } from './seed/index.js';
 import type { Store } from './store/index.js';
 import { openStore } from './store/index.js';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   extraRoutes?: AnyRoute[];
   /** How long in-flight requests may take to finish on shutdown before connections are cut. */
   shutdownGraceMs?: number;
+  /** How often ended deal protections are stored as `expired` (default a minute; 0: only at start). */
+  expirySweepMs?: number;
 }
 
 export interface RunningServer {
@@ -56,6 +59,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     const seeded = options.seed === 'demo' ? await applySeed(store, 'demo') : false;
     await pruneIdempotencyKeys(store);
+    // Before listening, so that no client sees the events of a backlog arrive after its own.
+    await sweepExpiredDeals(store);
     const shutdown = new AbortController();
     const deps: Deps = {
       store,
@@ -78,6 +83,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         resolve();
       });
     });
+    const sweeper =
+      options.expirySweepMs === 0
+        ? undefined
+        : startExpirySweeper(store, { intervalMs: options.expirySweepMs, log });
     const { port, address } = server.address() as AddressInfo;
     const host = address.includes(':') ? `[${address}]` : address;
     let closing: Promise<void> | undefined;
@@ -101,6 +110,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           await closed;
           clearInterval(sweep);
           clearTimeout(grace);
+          await sweeper?.stop();
           if (ownStore) await store.close();
         })()),
     };

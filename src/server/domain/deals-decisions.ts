@@ -136,8 +136,12 @@ export async function patchDeal(
       );
     }
   }
+  // A stored `expired` is an approved, open deal past its protection (see deals-expiry.ts); once
+  // won or lost it is no longer open, so it reads as approved again, swept or not.
   await tx.query(
-    `update deals set stage = coalesce($2, stage), amount = coalesce($3, amount),
+    `update deals set status = case when status = 'expired' and coalesce($2, stage) <> 'open'
+                                    then 'approved' else status end,
+            stage = coalesce($2, stage), amount = coalesce($3, amount),
             currency = coalesce($4, currency), external_id = coalesce($5, external_id),
             updated_at = date_trunc('milliseconds', now())
       where id = $1`,

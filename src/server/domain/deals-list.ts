@@ -61,10 +61,13 @@ function decode(cursor: string, sort: string): Position {
   throw problems.invalidField('cursor', 'Not a cursor of this list and sort.', 'invalid_cursor');
 }
 
-/** The status filter, with `expired` read the way {@link EFFECTIVE_STATUS} renders it. */
+/**
+ * The status filter, with `expired` read the way {@link EFFECTIVE_STATUS} renders it: stored by
+ * the sweep, or not yet.
+ */
 function statusClause(status: Deal['status'], param: (v: unknown) => string): string {
   if (status === 'expired') {
-    return `d.status = 'approved' and d.stage = 'open' and d.protected_until <= now()`;
+    return `(d.status = 'expired' or (d.status = 'approved' and d.stage = 'open' and d.protected_until <= now()))`;
   }
   if (status === 'approved') {
     return `d.status = 'approved' and not (d.stage = 'open' and d.protected_until <= now())`;

@@ -10,9 +10,9 @@ import { instant } from '../ids.js';
 export interface DealRow {
   id: string;
   partner_id: string;
-  /** The status as stored; never `expired`. */
-  status: 'under_review' | 'approved' | 'rejected' | 'withdrawn';
-  /** The status as it reads now (`expired` derived in SQL, see {@link EFFECTIVE_STATUS}). */
+  /** The status as stored; `expired` only once the sweep (deals-expiry.ts) has been by. */
+  status: Deal['status'];
+  /** The status as it reads now, whether or not expiry is stored yet (see {@link EFFECTIVE_STATUS}). */
   effective_status: Deal['status'];
   partner_name: string;
   stage: Deal['stage'];
@@ -42,7 +42,8 @@ export interface DealRow {
 
 /**
  * The status a deal reads as at the statement's time: an approved, open deal whose protection has
- * run out is `expired`. Used in every read, and mirrored by the status filter of lists.
+ * run out is `expired`, whether the sweep has stored that yet or not. Used in every read, and
+ * mirrored by the status filter of lists.
  */
 export const EFFECTIVE_STATUS = `case when d.status = 'approved' and d.stage = 'open'
   and d.protected_until <= now() then 'expired' else d.status end`;
