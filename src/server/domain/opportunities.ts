@@ -1,13 +1,12 @@
 /** @module The vendor's direct opportunities, upserted from its CRM by `externalId`. */
-import { getDomain } from 'tldts';
 import type { Opportunity, OpportunityInput, Page } from '../../core/schema/index.js';
-import { hostnameOf } from '../../core/schema/index.js';
 import type { AuditInput } from '../audit.js';
 import { audit } from '../audit.js';
 import { keyset, page } from '../http/cursor.js';
 import { instant, newId } from '../ids.js';
 import type { Queryable, Tx } from '../store/index.js';
 import { maybeOne } from '../store/index.js';
+import { domainKey } from './deals-matching.js';
 
 export interface OpportunityRow {
   id: string;
@@ -32,13 +31,6 @@ export const toOpportunity = (r: OpportunityRow): Opportunity => ({
   updatedAt: instant(r.updated_at),
 });
 
-/** `https://eu.sales.acme.com/x` → `acme.com`: the customer, not one of its hosts. */
-export function registrableDomain(value: string): string | null {
-  const host = hostnameOf(value);
-  if (!host) return null;
-  return getDomain(host) ?? host;
-}
-
 export async function upsertOpportunity(
   tx: Tx,
   input: OpportunityInput,
@@ -61,7 +53,7 @@ export async function upsertOpportunity(
       newId('opportunity'),
       input.externalId,
       input.customer.name,
-      registrableDomain(input.customer.domain),
+      domainKey(input.customer.domain),
       JSON.stringify([...new Set(input.products)]),
       input.stage,
       input.ownerEmail ?? null,
@@ -92,7 +84,7 @@ export async function listOpportunities(
   db: Queryable,
   o: OpportunityListOptions,
 ): Promise<Page<Opportunity>> {
-  const domain = o.customerDomain ? (registrableDomain(o.customerDomain) ?? '') : null;
+  const domain = o.customerDomain ? (domainKey(o.customerDomain) ?? '') : null;
   const params: unknown[] = [o.stage ?? null, domain];
   const k = keyset({
     timeColumn: 'created_at',

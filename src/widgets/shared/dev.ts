@@ -8,9 +8,8 @@ declare const __PRM_DEV__: boolean | undefined;
 
 export const DEV: boolean = typeof __PRM_DEV__ === 'undefined' || __PRM_DEV__;
 
-/** Every warning links to its own section of this page, by its code. */
-export const WARNINGS_DOCS_URL =
-  'https://github.com/prm-widgets/prm-widgets/blob/main/docs/warnings.md';
+/** Every warning points to its own section of this page of the package, by its code. */
+export const WARNINGS_DOCS_URL = 'prm-widgets/docs/warnings.md';
 
 export const DEV_WARNING_CODES = [
   'missing-client',
