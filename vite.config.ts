@@ -6,6 +6,7 @@
  * - `prm-widgets.js`, one self-contained module for a `<script type="module">` tag: every widget
  *   and their registration, dependencies included, minified;
  * - `server.js`, `prm-widgets/server` for Node (signing embed tokens; no database inside);
+ * - `types/`, the TypeScript declarations of every entry (`tsc -p tsconfig.build.json`);
  * - `custom-elements.json`, the Custom Elements Manifest (`cem analyze`), as `package.json` names it.
  *
  * Both builds define `__PRM_DEV__` as `false`, which drops the development warnings. Lit's
@@ -59,6 +60,13 @@ function browserOnly(): Plugin {
     },
   };
 }
+
+/** Type declarations for npm users, beside the modules they describe (`dist/types/`). */
+const declarations = () =>
+  execFileSync(`${root}node_modules/.bin/tsc`, ['-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 
 const analyze = () =>
   execFileSync(`${root}node_modules/.bin/cem`, ['analyze', '--quiet'], {
@@ -127,6 +135,7 @@ export default defineConfig({
         outfile: 'dist/server.js',
         logLevel: 'warning',
       });
+      declarations();
       analyze();
     },
   },
