@@ -36,8 +36,10 @@ module.exports = [
     // 3.9, reactive-element 2.6, @lit/context 0.9, @lit/task 0.6), our core client 7.3, the two
     // widgets 14.9, their English and German messages 4.3, shared base and tokens 2.6, the web
     // host 1.0. Without the deal list at all it would still be over 45; reaching it means giving
-    // up one of: ky, response validation, one self-contained file, or a language.
-    limit: '54 KB',
+    // up one of: ky, response validation, one self-contained file, or a language. Each widget
+    // registering its own messages (so a page with one widget loads only its text) costs this
+    // bundle 0.7 kB: apart, the two widgets' catalogues compress less well than in one (54.34 kB).
+    limit: '54.4 KB',
     gzip: true,
     // An ES module, as the tag loads it: it finds its own tag through import.meta.url.
     modifyEsbuildConfig: (config) => ({ ...production(config), format: 'esm' }),
@@ -46,6 +48,23 @@ module.exports = [
     name: 'provider (src/widgets/provider)',
     path: 'src/widgets/provider/prm-provider.ts',
     import: '{ PrmProvider }',
+    gzip: true,
+    modifyEsbuildConfig: production,
+  },
+  // Each widget alone, with its own messages and no other widget's.
+  {
+    name: 'deal registration (src/widgets/deal-registration)',
+    path: 'src/widgets/deal-registration/prm-deal-registration.ts',
+    import: '{ PrmDealRegistration }',
+    limit: '32.7 KB',
+    gzip: true,
+    modifyEsbuildConfig: production,
+  },
+  {
+    name: 'deal list (src/widgets/deal-list)',
+    path: 'src/widgets/deal-list/prm-deal-list.ts',
+    import: '{ PrmDealList }',
+    limit: '31.7 KB',
     gzip: true,
     modifyEsbuildConfig: production,
   },

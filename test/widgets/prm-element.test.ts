@@ -6,7 +6,7 @@ import type { PartnerClient } from '../../src/core/client.js';
 import { clientContext, hostContext } from '../../src/widgets/shared/context.js';
 import type { HostContext } from '../../src/widgets/shared/context.js';
 import { define } from '../../src/widgets/shared/define.js';
-import { canonicalLocale, t } from '../../src/widgets/shared/i18n.js';
+import { canonicalLocale, registerMessages, t } from '../../src/widgets/shared/i18n.js';
 import { PrmElement, setShadowRootMode } from '../../src/widgets/shared/prm-element.js';
 import { hostStyles, tokens } from '../../src/widgets/shared/tokens.js';
 
@@ -77,6 +77,17 @@ async function warnings(fn: () => unknown): Promise<string[]> {
     console.warn = original;
   }
   return seen;
+}
+
+// A part of the catalogue for the tests below; the `@ts-expect-error`s there are checked by `tsc`.
+const prmTestEn = {
+  'prmTest.both': 'In both',
+  'prmTest.englishOnly': 'Only in English',
+};
+declare module '../../src/widgets/shared/i18n.js' {
+  interface Messages {
+    prmTest: typeof prmTestEn;
+  }
 }
 
 describe('PrmElement', () => {
@@ -351,6 +362,34 @@ describe('PrmElement', () => {
 
     it('keeps a placeholder without a value visible', () => {
       expect(t('en', 'common.items', {})).to.equal('{count} items');
+    });
+
+    it("registers a widget's messages when its class module alone is imported", async () => {
+      // Nothing in this file has imported a widget yet: its keys show as themselves.
+      expect(t('de', 'dealList.empty')).to.equal('dealList.empty');
+      const { PrmDealList } = await import('../../src/widgets/deal-list/prm-deal-list.js');
+      expect(PrmDealList).to.be.a('function');
+      expect(t('en', 'dealList.empty')).to.equal('No deals yet.');
+      expect(t('de-AT', 'dealList.empty')).to.equal('Noch keine Deals.');
+      expect(t('de', 'dealList.loaded', { count: 1 })).to.equal('1 Deal');
+      expect(t('ja', 'dealList.empty'), 'an unknown language falls back').to.equal('No deals yet.');
+      expect(t('en', 'common.retry'), 'the common messages stay').to.equal('Try again');
+      // Only its own: the other widget's messages come with that widget.
+      expect(t('en', 'dealRegistration.heading')).to.equal('dealRegistration.heading');
+    });
+
+    it('finds messages registered after the first lookup, and falls back to English per key', () => {
+      expect(t('de', 'prmTest.both')).to.equal('prmTest.both');
+      registerMessages({
+        en: prmTestEn,
+        // @ts-expect-error a key missing in German is a compile error
+        de: { 'prmTest.both': 'In beiden' },
+      });
+      expect(t('de', 'prmTest.both')).to.equal('In beiden');
+      expect(t('de', 'prmTest.englishOnly')).to.equal('Only in English');
+      expect(t('fr', 'prmTest.both')).to.equal('In both');
+      // @ts-expect-error a misspelt key is a compile error
+      expect(t('en', 'prmTest.bth')).to.equal('prmTest.bth');
     });
   });
 });

@@ -6,6 +6,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PartnerClient } from '../../core/client.js';
 import { isAbortError } from '../../core/errors.js';
 import type { Deal, DealSort, DealStage, DealStatus, PrmEvent } from '../../core/schema/index.js';
+import { registerMessages } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
 import {
@@ -36,7 +37,11 @@ import {
 } from './deal-list-view.js';
 import type { RowContext } from './deal-list-view.js';
 import { RowWindow } from './deal-list-window.js';
+import * as messages from './prm-deal-list.messages.js';
 import { styles } from './prm-deal-list.styles.js';
+
+// Here, not in an import-only module: bundlers keep this module's top level, as its class is used.
+registerMessages(messages);
 
 /** Rows before the end at which the next page is asked for. */
 const PREFETCH_ROWS = 25;

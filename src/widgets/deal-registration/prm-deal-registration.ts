@@ -6,6 +6,7 @@ import { newIdempotencyKey } from '../../core/client/request.js';
 import { formatRelative } from '../../core/format.js';
 import type { Deal, DealInput } from '../../core/schema/deal.js';
 import type { Program } from '../../core/schema/program.js';
+import { registerMessages } from '../shared/i18n.js';
 import type { MessageKey, MessageParams } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
 import { DraftStore, apiBaseOf, draftStorageKey, newDraft } from './draft.js';
@@ -14,10 +15,14 @@ import { FormFields } from './fields.js';
 import { buildInput, emptyValues, fitToProgram, hasContent, prefill } from './form.js';
 import type { FieldName, FieldProblems, FormValues } from './form.js';
 import { LiveCheck } from './live-check.js';
+import * as messages from './prm-deal-registration.messages.js';
 import { styles } from './prm-deal-registration.styles.js';
 import { classify, needsSignIn } from './submission.js';
 import type { Failure } from './submission.js';
 import * as views from './views.js';
+
+// Here, not in an import-only module: bundlers keep this module's top level, as its class is used.
+registerMessages(messages);
 
 const CHECKED: readonly FieldName[] = ['customerName', 'customerDomain', 'products'];
 

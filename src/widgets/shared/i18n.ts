@@ -1,38 +1,37 @@
 /**
- * The one localisation module: a typed catalogue per language and `t()`. English is the source:
- * every other catalogue is typed from it, so a key missing in German is a compile error. Widgets
- * add their keys here, prefixed with their name (`dealList.empty`).
+ * The one localisation module: `t()`, the common catalogue, and the registry every widget's
+ * catalogue joins. English is the source: each widget's messages module types its other languages
+ * from its English, so a key missing in German is a compile error, and adds its English to
+ * `Messages` (declaration merging), so `t()` accepts exactly the keys some catalogue defines.
+ * Keys carry their widget's name (`dealList.empty`).
+ *
+ * A widget registers its own messages (`registerMessages(messages)` at the top level of its class
+ * module, not in an import-only module that bundlers drop under `"sideEffects"`), so a bundle
+ * carries only the text of the widgets it contains. Lookups happen at call time: the order in
+ * which modules register does not matter.
  *
  * A message is a string with `{name}` placeholders, or an object of plural forms chosen by
  * `Intl.PluralRules` on the `count` parameter.
  */
 
-import { en as dealListEn, de as dealListDe } from './messages/deal-list.js';
-import {
-  en as dealRegistrationEn,
-  de as dealRegistrationDe,
-} from './messages/deal-registration.js';
+export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+export type Message = string | PluralForms;
 
-type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
-type Message = string | PluralForms;
+/** Another language's catalogue: the same keys; a plural may have other forms than English's. */
+export type Translation<English> = {
+  [K in keyof English]: English[K] extends string ? string : PluralForms;
+};
 
-const en = {
+const commonEn = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.error': 'Something went wrong.',
   'common.empty': 'Nothing here yet.',
   'common.items': { one: '{count} item', other: '{count} items' },
   'common.missingClient': 'Not connected: this widget needs a prm-provider or a client.',
-  ...dealListEn,
-  ...dealRegistrationEn,
 } satisfies Record<string, Message>;
 
-export type MessageKey = keyof typeof en;
-
-/** Another language's catalogue: the same keys; a plural may have other forms than English's. */
-type Catalogue = { [K in MessageKey]: (typeof en)[K] extends string ? string : PluralForms };
-
-const de: Catalogue = {
+const commonDe: Translation<typeof commonEn> = {
   'common.loading': 'Wird geladen…',
   'common.retry': 'Erneut versuchen',
   'common.error': 'Etwas ist schiefgegangen.',
@@ -40,13 +39,51 @@ const de: Catalogue = {
   'common.items': { one: '{count} Eintrag', other: '{count} Einträge' },
   'common.missingClient':
     'Nicht verbunden: Dieses Widget braucht einen prm-provider oder einen Client.',
-  ...dealListDe,
-  ...dealRegistrationDe,
 };
 
-const catalogues: Record<string, Catalogue> = { en, de };
+/**
+ * The English catalogue of each part, by part name. A widget's messages module adds its own:
+ *
+ * ```ts
+ * declare module '../shared/i18n.js' {
+ *   interface Messages {
+ *     dealList: typeof en;
+ *   }
+ * }
+ * ```
+ */
+export interface Messages {
+  common: typeof commonEn;
+}
 
-export const SUPPORTED_LANGUAGES = Object.keys(catalogues);
+export type MessageKey = {
+  [Part in keyof Messages]: keyof Messages[Part] & string;
+}[keyof Messages];
+
+/** A part's catalogues, one per supported language; German is typed from English. */
+export interface Catalogues<English extends Record<string, Message>> {
+  en: English;
+  de: Translation<English>;
+}
+
+// Filled as widgets register; `t()` reads them at call time.
+const catalogues: Record<keyof Catalogues<never>, Record<string, Message>> = {
+  en: { ...commonEn },
+  de: { ...commonDe },
+};
+
+export const SUPPORTED_LANGUAGES: string[] = Object.keys(catalogues);
+
+/**
+ * Adds a part's messages to the catalogues. Call it at the top level of the module that uses
+ * them; registering the same messages twice is harmless.
+ */
+export function registerMessages<English extends Record<string, Message>>(
+  messages: Catalogues<English>,
+): void {
+  Object.assign(catalogues.en, messages.en);
+  Object.assign(catalogues.de, messages.de);
+}
 
 export type MessageParams = Record<string, string | number>;
 
@@ -71,9 +108,11 @@ export function canonicalLocale(tag: string | null | undefined): string | undefi
 }
 
 /** The catalogue for a BCP 47 locale: exact language match on the primary subtag, else English. */
-function catalogueFor(locale: string): Catalogue {
+function catalogueFor(locale: string): Record<string, Message> {
   const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
-  return catalogues[language] ?? en;
+  return Object.hasOwn(catalogues, language)
+    ? catalogues[language as keyof typeof catalogues]
+    : catalogues.en;
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -89,11 +128,13 @@ function pluralCategory(locale: string, count: number): Intl.LDMLPluralRule {
 /**
  * The message `key` in `locale`, with `{name}` placeholders filled from `params`. A plural message
  * picks its form from `params.count`. A placeholder without a parameter stays visible as `{name}`,
- * so a missing value shows up in review rather than as an empty gap.
+ * so a missing value shows up in review rather than as an empty gap; so does the key of a
+ * message no catalogue has (yet): its widget has not registered it.
  */
 export function t(tag: string, key: MessageKey, params: MessageParams = {}): string {
   const locale = canonicalLocale(tag) ?? 'en';
-  const message: Message = catalogueFor(locale)[key] ?? en[key];
+  const message = catalogueFor(locale)[key] ?? catalogues.en[key];
+  if (message === undefined) return key;
   let text: string;
   if (typeof message === 'string') {
     text = message;

@@ -1,6 +1,12 @@
-/** @module Messages of `<prm-deal-list>`, spread into the shared catalogue in `../i18n.ts`. */
+/** @module Messages of `<prm-deal-list>`, which registers them with `../shared/i18n.ts`. */
 
-type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+import type { Message, Translation } from '../shared/i18n.js';
+
+declare module '../shared/i18n.js' {
+  interface Messages {
+    dealList: typeof en;
+  }
+}
 
 export const en = {
   'dealList.label': 'Deals',
@@ -59,11 +65,9 @@ export const en = {
   'dealList.clearFilters': 'Clear filters',
   'dealList.error': 'The deals could not be loaded.',
   'dealList.offline': 'The Partner API could not be reached. Check the connection.',
-} satisfies Record<string, string | PluralForms>;
+} satisfies Record<string, Message>;
 
-type Catalogue = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : PluralForms };
-
-export const de: Catalogue = {
+export const de: Translation<typeof en> = {
   'dealList.label': 'Deals',
   'dealList.filters': 'Deals filtern',
   'dealList.search': 'Suche',

@@ -1,7 +1,16 @@
 /**
- * @module The messages of `<prm-deal-registration>`, spread into the catalogues of `../i18n.ts`.
- * Reason texts never name another partner: a partner must not learn who else holds a customer.
+ * @module The messages of `<prm-deal-registration>`, which registers them with
+ * `../shared/i18n.ts`. Reason texts never name another partner: a partner must not learn who else
+ * holds a customer.
  */
+
+import type { Message, Translation } from '../shared/i18n.js';
+
+declare module '../shared/i18n.js' {
+  interface Messages {
+    dealRegistration: typeof en;
+  }
+}
 
 export const en = {
   'dealRegistration.heading': 'Register a deal',
@@ -107,9 +116,9 @@ export const en = {
   'dealRegistration.signIn': 'Your session has ended. Sign in again, then try again.',
   'dealRegistration.draftKept': 'Your draft is kept.',
   'dealRegistration.loadError': 'The registration form could not be loaded.',
-};
+} satisfies Record<string, Message>;
 
-export const de: { [K in keyof typeof en]: (typeof en)[K] extends string ? string : Plural } = {
+export const de: Translation<typeof en> = {
   'dealRegistration.heading': 'Deal registrieren',
   'dealRegistration.customer': 'Kunde',
   'dealRegistration.opportunity': 'Verkaufschance',
@@ -216,5 +225,3 @@ export const de: { [K in keyof typeof en]: (typeof en)[K] extends string ? strin
   'dealRegistration.draftKept': 'Ihr Entwurf bleibt erhalten.',
   'dealRegistration.loadError': 'Das Registrierungsformular konnte nicht geladen werden.',
 };
-
-type Plural = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
