@@ -18,6 +18,7 @@ import {
   DealCheckResult,
   Deal,
   DealPage,
+  DealStats,
   EmbedKeyCreated,
   Health,
   Me,
@@ -26,12 +27,16 @@ import {
   Partner,
   PartnerPage,
   Program,
+  ReviewRouting,
   Tiers,
   type AuditQuery,
   type DealCheckInput,
   type DealInput,
   type DealListQuery,
   type DealPatch,
+  type DealStatsQuery,
+  type ReviewerInput,
+  type ReviewRoutingInput,
   type DecisionInput,
   type OpportunityInput,
   type OpportunityListQuery,
@@ -114,6 +119,16 @@ export interface PartnerClient {
     withdraw(id: string, opts?: CallOptions): Promise<Deal>;
     /** PATCH is not idempotent and carries no key: it is never retried. */
     update(id: string, patch: DealPatch, opts?: CallOptions): Promise<Deal>;
+    /** `GET /v1/deals/stats` (vendor roles): the review queue's counts, with the list's filters. */
+    stats(query?: Partial<DealStatsQuery>, opts?: CallOptions): Promise<DealStats>;
+    /** `POST /v1/deals/:id/assign` (channel_manager, program_admin): reassigns the review. */
+    assign(id: string, assignee: ReviewerInput, opts?: CallOptions): Promise<Deal>;
+  };
+  /** `/v1/program/review-routing`: who a deal that goes to review is assigned to. */
+  reviewRouting: {
+    get(opts?: CallOptions): Promise<ReviewRouting>;
+    /** program_admin. */
+    put(input: ReviewRoutingInput, opts?: CallOptions): Promise<ReviewRouting>;
   };
   opportunities: {
     upsert(input: OpportunityInput, opts?: CallOptions): Promise<Opportunity>;
@@ -233,6 +248,14 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
         write('deals.withdraw', 'POST', path`/v1/deals/${id}/withdraw`, Deal, undefined, opts),
       update: (id, patch, opts) =>
         write('deals.update', 'PATCH', path`/v1/deals/${id}`, Deal, patch, opts),
+      stats: (query, opts) => get('deals.stats', '/v1/deals/stats', DealStats, opts, query),
+      assign: (id, assignee, opts) =>
+        write('deals.assign', 'POST', path`/v1/deals/${id}/assign`, Deal, { assignee }, opts),
+    },
+    reviewRouting: {
+      get: (opts) => get('reviewRouting.get', '/v1/program/review-routing', ReviewRouting, opts),
+      put: (input, opts) =>
+        write('reviewRouting.put', 'PUT', '/v1/program/review-routing', ReviewRouting, input, opts),
     },
     opportunities: {
       upsert: (input, opts) =>

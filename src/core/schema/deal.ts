@@ -11,6 +11,7 @@ import {
   MoneyInput,
   OpportunityId,
   PartnerId,
+  TierId,
   PositiveMoneyInput,
   ProductId,
   UserId,
@@ -203,8 +204,16 @@ export const Deal = z.object({
   protectedUntil: z.optional(z.nullable(Instant)),
   externalId: z.optional(z.nullable(z.string())),
   conflicts: ConflictReport,
+  /** Who reviews it (`null`: nobody yet). Vendor roles only; never sent to partner roles. */
+  assignee: z.optional(z.nullable(z.object({ id: UserId, name: z.string() }))),
+  /** Under review past `reviewDueAt` (every role). */
+  overdue: z.optional(z.boolean()),
+  /** The partner's current tier. Vendor roles only. */
+  partnerTier: z.optional(z.nullable(z.object({ id: TierId, name: z.string(), rank: z.int() }))),
 });
 export type Deal = z.infer<typeof Deal>;
+/** Who a deal under review is assigned to, as the deal carries it. */
+export type DealAssignee = NonNullable<Deal['assignee']>;
 
 /** `POST /v1/deals/:id/decision`. */
 export const DecisionInput = /* @__PURE__ */ (() =>
@@ -228,6 +237,9 @@ export const DealPatch = /* @__PURE__ */ (() =>
     ))();
 export type DealPatch = z.infer<typeof DealPatch>;
 
+/** `?assignee=`: `me` or a user id. */
+export const AssigneeFilter = z.string().check(z.minLength(1), z.maxLength(128));
+
 export const DEAL_SORTS = ['-submittedAt', 'reviewDueAt', '-amount'] as const;
 export const DealSort = z.enum(DEAL_SORTS);
 export type DealSort = z.infer<typeof DealSort>;
@@ -240,6 +252,8 @@ export const DealListQuery = /* @__PURE__ */ (() =>
     partnerId: z.optional(PartnerId),
     customerDomain: z.optional(z.string().check(z.maxLength(2048))),
     q: z.optional(z.string().check(z.maxLength(200))),
+    /** `me` (the caller) or a user id: deals assigned to that reviewer (vendor roles). */
+    assignee: z.optional(AssigneeFilter),
     sort: z.optional(DealSort),
     limit: z.optional(Limit),
     cursor: z.optional(Cursor),
@@ -277,3 +291,40 @@ export const OpportunityListQuery = /* @__PURE__ */ (() =>
     cursor: z.optional(Cursor),
   }))();
 export type OpportunityListQuery = z.infer<typeof OpportunityListQuery>;
+
+/** A reviewer as an admin names one: in routing rules and `POST /v1/deals/:id/assign`. */
+export const Reviewer = z.object({ id: UserId, name: z.string(), email: z.string() });
+export type Reviewer = z.infer<typeof Reviewer>;
+export const ReviewerInput = /* @__PURE__ */ (() =>
+  z.strictObject({ id: text(128), name: text(200), email: Email }))();
+export type ReviewerInput = z.infer<typeof ReviewerInput>;
+
+/** `POST /v1/deals/:id/assign` (channel_manager, program_admin). */
+export const DealAssignInput = /* @__PURE__ */ (() =>
+  z.strictObject({ assignee: ReviewerInput }))();
+export type DealAssignInput = z.infer<typeof DealAssignInput>;
+
+/** `GET /v1/deals/stats` query: the list's filters, without sort and paging. */
+export const DealStatsQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    status: z.optional(DealStatus),
+    stage: z.optional(DealStage),
+    partnerId: z.optional(PartnerId),
+    customerDomain: z.optional(z.string().check(z.maxLength(2048))),
+    q: z.optional(z.string().check(z.maxLength(200))),
+    assignee: z.optional(AssigneeFilter),
+  }))();
+export type DealStatsQuery = z.infer<typeof DealStatsQuery>;
+
+/** `GET /v1/deals/stats` (vendor roles): the counts a review queue shows in its header. */
+export const DealStats = z.object({
+  /** Deals under review that match the filters. */
+  underReview: z.int(),
+  /** Of those, past `reviewDueAt`. */
+  overdue: z.int(),
+  /** Of those, due before the end of the current UTC day and not yet overdue. */
+  dueToday: z.int(),
+  /** Of those, assigned to the caller. */
+  assignedToMe: z.int(),
+});
+export type DealStats = z.infer<typeof DealStats>;

@@ -4,6 +4,7 @@ export * from './identity.js';
 export * from './program.js';
 export * from './partner.js';
 export * from './deal.js';
+export * from './review-routing.js';
 export * from './tier.js';
 export * from './audit.js';
 export * from './event.js';
