@@ -61,6 +61,66 @@ function browserOnly(): Plugin {
   };
 }
 
+/** Where the loader's chunks go, beside `prm-widgets.js`. */
+const CHUNKS = 'prm';
+
+/** The modules of the loader's shared runtime chunk: whatever is not the loader or a widget. */
+const isRuntime = (id: string) =>
+  /rolldown[/:]runtime|\/node_modules\/|\/src\/core\/|\/src\/widgets\/shared\/|\/src\/hosts\/web\/(runtime|document-provider|script-config)\.ts$/.test(
+    id,
+  );
+
+/**
+ * `prm/manifest.json`: which files a page fetches for what — the loader, the runtime, each
+ * element's chunks (with their static imports, the runtime's left out) and each element's
+ * catalogues by language. The size budgets (`.size-limit.cjs`), the size table and the tests
+ * read it; a host may read it to write `modulepreload` hints.
+ */
+function loaderManifest(): Plugin {
+  return {
+    name: 'prm-loader-manifest',
+    applyToEnvironment: (environment) => environment.name === 'script',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (file: string, seen = new Set<string>()): Set<string> => {
+        if (seen.has(file)) return seen;
+        seen.add(file);
+        for (const dep of byName.get(file)?.imports ?? []) closure(dep, seen);
+        return seen;
+      };
+      const loader = chunks.find((c) => c.isEntry);
+      const runtimeChunk = chunks.find((c) => c.name === 'runtime');
+      if (!loader || !runtimeChunk) return this.error('the loader build has no entry or runtime');
+      const runtimeFiles = closure(runtimeChunk.fileName);
+      const widgets: Record<string, { chunks: string[]; messages: Record<string, string[]> }> = {};
+      const source = (c: (typeof chunks)[number]) => c.facadeModuleId?.replace(/\\/g, '/') ?? '';
+      for (const chunk of chunks) {
+        const widget = /\/src\/widgets\/([\w-]+)\/prm-\1\.ts$/.exec(source(chunk));
+        if (!widget || !chunk.isDynamicEntry) continue;
+        const files = [...closure(chunk.fileName)].filter((f) => !runtimeFiles.has(f));
+        widgets[`prm-${widget[1]}`] = { chunks: files, messages: {} };
+      }
+      for (const chunk of chunks) {
+        const catalogue = /\/src\/widgets\/([\w-]+)\/prm-\1\.messages\.(\w+)\.ts$/.exec(
+          source(chunk),
+        );
+        const widget = catalogue && widgets[`prm-${catalogue[1]}`];
+        if (!widget || !catalogue[2]) continue;
+        widget.messages[catalogue[2]] = [...closure(chunk.fileName)].filter(
+          (f) => !runtimeFiles.has(f) && !widget.chunks.includes(f),
+        );
+      }
+      const manifest = { loader: loader.fileName, runtime: [...runtimeFiles], widgets };
+      this.emitFile({
+        type: 'asset',
+        fileName: `${CHUNKS}/manifest.json`,
+        source: `${JSON.stringify(manifest, null, 2)}\n`,
+      });
+    },
+  };
+}
+
 /** Type declarations for npm users, beside the modules they describe (`dist/types/`). */
 const declarations = () =>
   execFileSync(`${root}node_modules/.bin/tsc`, ['-p', 'tsconfig.build.json'], {
@@ -76,7 +136,7 @@ const analyze = () =>
 
 export default defineConfig({
   define: { __PRM_DEV__: 'false', __PRM_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [browserOnly(), demoPages()],
+  plugins: [browserOnly(), demoPages(), loaderManifest()],
   build: { target: 'es2022', sourcemap: true },
   environments: {
     client: {
@@ -97,20 +157,40 @@ export default defineConfig({
         rolldownOptions: { external: isDependency },
       },
     },
+    // The loader `prm-widgets.js` for a `<script type="module">` tag, and its chunks in `prm/`:
+    // the shared runtime (Lit, the client, the base class), one chunk per widget, one per
+    // catalogue in another language. Every dependency inside, minified (this is the end of the
+    // line, not a library for a bundler). Chunk names carry a content hash: served immutable.
     script: {
       consumer: 'client',
       build: {
         outDir: 'dist',
         emptyOutDir: false,
         lib: {
-          // The embed entry: every element, plus configuration from its own script tag.
           entry: { 'prm-widgets': 'src/hosts/web/embed.ts' },
           formats: ['es'],
           fileName: () => 'prm-widgets.js',
         },
-        // Vite keeps whitespace in ES library output (for consumers' bundlers); this file is the
-        // end of the line, so minify it fully.
-        // One file, whatever the sources import lazily.
+        rolldownOptions: {
+          output: {
+            minify: true,
+            chunkFileNames: `${CHUNKS}/[name]-[hash].js`,
+            codeSplitting: { groups: [{ name: 'runtime', test: isRuntime }] },
+          },
+        },
+      },
+    },
+    // `prm-widgets.all.js`: every element in one file, the German inlined, no further request.
+    all: {
+      consumer: 'client',
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        lib: {
+          entry: { 'prm-widgets.all': 'src/hosts/web/all.ts' },
+          formats: ['es'],
+          fileName: () => 'prm-widgets.all.js',
+        },
         rolldownOptions: { output: { minify: true, codeSplitting: false } },
       },
     },
@@ -122,6 +202,7 @@ export default defineConfig({
       // In order: the first empties dist/, the second adds to it, the manifest comes last.
       await builder.build(builder.environments['client']!);
       await builder.build(builder.environments['script']!);
+      await builder.build(builder.environments['all']!);
       await builder.build(builder.environments['demo']!);
       // `prm-widgets/server` for a partner's Node backend (mintEmbedToken): plain Node ESM, its
       // dependencies (jose) left as imports.
