@@ -2,14 +2,18 @@
  * `vite build` makes, in `dist/`:
  *
  * - ESM modules for npm users, one per entry (`core`, `define`, `widgets`, one per widget folder),
- *   sharing chunks, with the package's dependencies left as imports so an app has one Lit;
- * - `prm-widgets.js`, one self-contained module for a `<script type="module">` tag: every widget
- *   and their registration, dependencies included, minified;
- * - `server.js`, `prm-widgets/server` for Node (signing embed tokens; no database inside);
+ *   sharing chunks, with the package's dependencies left as imports so an app has one Lit; and
+ *   the same again in `dev/` with the development warnings kept, which the `development` export
+ *   condition selects (Vite, webpack, esbuild `--conditions=development`, Node `-C development`);
+ * - `prm-widgets.js`, the script-tag loader, and its chunks in `prm/` (the runtime, one per widget,
+ *   one per catalogue in another language) with `prm/manifest.json` saying which is which;
+ * - `prm-widgets.all.js`, every widget in one self-contained file;
+ * - `src/server/dist/index.js`, the entry of the server's own package (`@prm-widgets/server`:
+ *   signing embed tokens; no database inside);
  * - `types/`, the TypeScript declarations of every entry (`tsc -p tsconfig.build.json`);
  * - `custom-elements.json`, the Custom Elements Manifest (`cem analyze`), as `package.json` names it.
  *
- * Both builds define `__PRM_DEV__` as `false`, which drops the development warnings. Lit's
+ * Every build but `dev/` defines `__PRM_DEV__` as `false`, which drops the development warnings. Lit's
  * decorators are the legacy ones (tsconfig `experimentalDecorators`): Vite 8 leaves standard
  * decorators in the output, and browsers cannot parse that.
  */
@@ -39,6 +43,14 @@ function widgetEntries(): Record<string, string> {
   }
   return entries;
 }
+
+/** The modules of the npm package, by name: `dist/<name>.js` (and `dist/dev/<name>.js`). */
+const npmEntries = (): Record<string, string> => ({
+  core: 'src/core/index.ts',
+  define: 'src/widgets/define.ts',
+  widgets: 'src/widgets/index.ts',
+  ...widgetEntries(),
+});
 
 /** The browser builds must never pull in the server or Node's built-ins. */
 function browserOnly(): Plugin {
@@ -145,12 +157,7 @@ export default defineConfig({
         emptyOutDir: true,
         minify: false,
         lib: {
-          entry: {
-            core: 'src/core/index.ts',
-            define: 'src/widgets/define.ts',
-            widgets: 'src/widgets/index.ts',
-            ...widgetEntries(),
-          },
+          entry: npmEntries(),
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },
@@ -204,8 +211,24 @@ export default defineConfig({
       await builder.build(builder.environments['script']!);
       await builder.build(builder.environments['all']!);
       await builder.build(builder.environments['demo']!);
-      // `prm-widgets/server` for a partner's Node backend (mintEmbedToken): plain Node ESM, its
-      // dependencies (jose) left as imports.
+      // The npm modules again with the development warnings, for the `development` condition.
+      await esbuild({
+        entryPoints: npmEntries(),
+        bundle: true,
+        splitting: true,
+        platform: 'browser',
+        target: 'es2022',
+        format: 'esm',
+        packages: 'external',
+        outdir: 'dist/dev',
+        chunkNames: 'chunks/[name]-[hash]',
+        tsconfig: 'tsconfig.json',
+        define: { __PRM_DEV__: 'true', __PRM_VERSION__: JSON.stringify(pkg.version) },
+        logLevel: 'warning',
+      });
+      // The entry of the server's package (`@prm-widgets/server`, `src/server/package.json`) for
+      // a partner's Node backend (mintEmbedToken): plain Node ESM, its dependencies (jose) left
+      // as imports.
       await esbuild({
         entryPoints: ['src/server/index.ts'],
         bundle: true,
@@ -213,7 +236,7 @@ export default defineConfig({
         target: 'node20',
         format: 'esm',
         packages: 'external',
-        outfile: 'dist/server.js',
+        outfile: 'src/server/dist/index.js',
         logLevel: 'warning',
       });
       declarations();

@@ -9,19 +9,24 @@ import type * as CoreEntry from '../../src/core/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
-  exports: Record<string, string | { types: string; default: string }>;
+  exports: Record<string, string | Record<string, string>>;
   customElements: string;
+};
+const serverPkg = JSON.parse(readFileSync(`${root}src/server/package.json`, 'utf8')) as {
   bin: Record<string, string>;
 };
 
 describe('the package as npm users get it', () => {
   it('has a built file and type declarations behind every subpath export', () => {
     for (const [subpath, target] of Object.entries(pkg.exports)) {
-      const files = typeof target === 'string' ? [target] : [target.default, target.types];
+      // Every condition: types, development (warnings kept), default.
+      const files = typeof target === 'string' ? [target] : Object.values(target);
       for (const file of files) assert.ok(existsSync(`${root}${file}`), `${subpath} → ${file}`);
     }
     assert.ok(existsSync(`${root}${pkg.customElements}`), 'the Custom Elements Manifest');
-    for (const bin of Object.values(pkg.bin)) assert.ok(existsSync(`${root}${bin}`), bin);
+    for (const bin of Object.values(serverPkg.bin)) {
+      assert.ok(existsSync(`${root}src/server/${bin}`), `the server's ${bin}`);
+    }
   });
 
   it('lists every element in the Custom Elements Manifest', () => {
@@ -36,8 +41,8 @@ describe('the package as npm users get it', () => {
     }
   });
 
-  it('prm-widgets/server signs an embed token in plain Node, without the database', async () => {
-    const server = (await import(`${root}dist/server.js`)) as typeof ServerEntry;
+  it('@prm-widgets/server signs an embed token in plain Node, without the database', async () => {
+    const server = (await import('@prm-widgets/server')) as typeof ServerEntry;
     const minted = await server.mintEmbedToken({
       keyId: 'ek_test',
       secret: 'a-secret-of-enough-length-for-hs256',
@@ -47,7 +52,7 @@ describe('the package as npm users get it', () => {
     });
     assert.equal(minted.token.split('.').length, 3);
     assert.ok(Date.parse(minted.expiresAt) > Date.now());
-    const source = readFileSync(`${root}dist/server.js`, 'utf8');
+    const source = readFileSync(`${root}src/server/dist/index.js`, 'utf8');
     assert.doesNotMatch(source, /pglite|from ['"]pg['"]|from ['"]hono/);
   });
 
