@@ -18,7 +18,8 @@
  * decorators in the output, and browsers cannot parse that.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { defineConfig } from 'vite';
@@ -133,6 +134,30 @@ function loaderManifest(): Plugin {
   };
 }
 
+/**
+ * `.br` and `.gz` beside each script a page loads (the loader, its chunks, the all-in-one file),
+ * at the best levels, for a server to send as they are (`prm serve` does).
+ */
+function precompress(): void {
+  const files = [
+    'dist/prm-widgets.js',
+    'dist/prm-widgets.all.js',
+    ...readdirSync(`${root}dist/${CHUNKS}`)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `dist/${CHUNKS}/${f}`),
+  ];
+  for (const file of files) {
+    const source = readFileSync(`${root}${file}`);
+    writeFileSync(`${root}${file}.gz`, gzipSync(source, { level: 9 }));
+    writeFileSync(
+      `${root}${file}.br`,
+      brotliCompressSync(source, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length },
+      }),
+    );
+  }
+}
+
 /** Type declarations for npm users, beside the modules they describe (`dist/types/`). */
 const declarations = () =>
   execFileSync(`${root}node_modules/.bin/tsc`, ['-p', 'tsconfig.build.json'], {
@@ -210,6 +235,7 @@ export default defineConfig({
       await builder.build(builder.environments['client']!);
       await builder.build(builder.environments['script']!);
       await builder.build(builder.environments['all']!);
+      precompress();
       await builder.build(builder.environments['demo']!);
       // The npm modules again with the development warnings, for the `development` condition.
       await esbuild({

@@ -9,7 +9,7 @@ import type { DocumentProvider, DocumentProviderOptions } from './document-provi
 import { claimPage } from './guard.js';
 import { findOwnScript } from './own-script.js';
 import { configureFromScript } from './runtime.js';
-import { otherCopyWarning, version } from './widgets.js';
+import { otherCopyWarning, version } from './version.js';
 
 export { configure } from './runtime.js';
 export { version };

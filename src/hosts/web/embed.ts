@@ -13,7 +13,8 @@
 import type { DocumentProvider, DocumentProviderOptions } from './document-provider.js';
 import { claimPage } from './guard.js';
 import { findOwnScript } from './own-script.js';
-import { WIDGETS, otherCopyWarning, version } from './widgets.js';
+import { otherCopyWarning, version } from './version.js';
+import { WIDGETS } from './widgets.js';
 
 export { version };
 export type { DocumentProviderOptions, DocumentProvider };
