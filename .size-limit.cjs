@@ -8,6 +8,7 @@
 //
 // The development warnings are compiled out everywhere, as in `vite build`. A budget is never
 // moved to make a check pass.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config file
 const { existsSync, readFileSync } = require('node:fs');
 
 const manifestFile = 'dist/prm/manifest.json';

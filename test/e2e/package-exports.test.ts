@@ -2,6 +2,7 @@
 // `npm test` runs before this folder), with its type declarations, and the Node entries load.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as ServerEntry from '../../src/server/index.js';
@@ -54,6 +55,13 @@ describe('the package as npm users get it', () => {
     assert.ok(Date.parse(minted.expiresAt) > Date.now());
     const source = readFileSync(`${root}src/server/dist/index.js`, 'utf8');
     assert.doesNotMatch(source, /pglite|from ['"]pg['"]|from ['"]hono/);
+  });
+
+  it('the README size table is the one the build gives (npm run size:table)', () => {
+    const run = spawnSync(process.execPath, [`${root}scripts/size-table.mjs`, '--check'], {
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
   });
 
   it('prm-widgets/core runs in Node too', async () => {
