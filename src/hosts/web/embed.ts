@@ -126,7 +126,7 @@ if (typeof document !== 'undefined' && claimPage({ version, url: import.meta.url
   if (script && CONFIG_KEYS.some((key) => key in script.dataset)) {
     started.push(runtime().then((r) => r.configureFromScript(script)));
   }
-  if (script?.dataset['prmPreload']) void preload(script.dataset['prmPreload']);
+  if (script?.dataset['prmPreload']) started.push(preload(script.dataset['prmPreload']));
   observe(document);
   started.push(discover(document));
 }
