@@ -124,7 +124,12 @@ if (typeof document !== 'undefined' && claimPage({ version, url: import.meta.url
   if (Object.keys(WIDGETS).some((tag) => customElements.get(tag))) warnOtherCopy();
   const script = findOwnScript(import.meta.url);
   if (script && CONFIG_KEYS.some((key) => key in script.dataset)) {
-    started.push(runtime().then((r) => r.configureFromScript(script)));
+    started.push(
+      runtime().then(
+        (r) => r.configureFromScript(script),
+        (error: unknown) => console.error('[prm-widgets] The runtime could not be loaded:', error),
+      ),
+    );
   }
   if (script?.dataset['prmPreload']) started.push(preload(script.dataset['prmPreload']));
   observe(document);
