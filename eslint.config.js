@@ -10,6 +10,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'dist/',
+      'src/server/dist/',
       'storybook-static/',
       'coverage/',
       '.prm-data/',

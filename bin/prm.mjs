@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-// The `prm` command: runs the server's TypeScript sources through tsx, in this process, so
-// signals reach the server directly (graceful shutdown) and there is no second Node to start.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/server/cli.ts');
+// `prm` from the repository root (`npm start` and the tests use this path): the reference server's
+// own command, which lives in its package, `src/server/` (`npx prm` finds it there).
+await import('../src/server/bin/prm.mjs');

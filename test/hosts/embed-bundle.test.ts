@@ -1,11 +1,11 @@
-// The self-contained embed script (production build: no development warnings), twice on a page:
+// The self-contained script prm-widgets.all.js (production build: no development warnings), twice on a page:
 // two full copies of the widgets, each with its own Lit. The first serves the page; the second
 // defines nothing, configures nothing and says so once.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { PrmProvider } from '../../src/widgets/provider/prm-provider.js';
 import { api, captureWarnings, loadScript, tokenUrl } from './embed-helpers.js';
 
-const BUNDLE = '/__prm-embed/prm-widgets.js';
+const BUNDLE = '/__prm-embed/prm-widgets.all.js';
 
 describe('the bundled embed script, loaded twice', () => {
   const first = tokenUrl();

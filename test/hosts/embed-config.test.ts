@@ -23,9 +23,17 @@ describe('the embed script, configured by its script tag', () => {
   });
   after(() => early.remove());
 
-  it('defines every prm-* element, without a warning', () => {
-    expect(customElements.get('prm-provider')).to.be.a('function');
+  it('defines nothing at once, then each prm-* element as it appears, without a warning', async () => {
+    expect(customElements.get('prm-provider')).to.equal(undefined);
     expect(warnings.warnings.filter((w) => w.includes('[prm-widgets]'))).to.deep.equal([]);
+    const provider = document.createElement('prm-provider');
+    document.body.append(provider);
+    try {
+      await customElements.whenDefined('prm-provider');
+      expect(customElements.get('prm-deal-list'), 'only what the page has').to.equal(undefined);
+    } finally {
+      provider.remove();
+    }
   });
 
   it('gives a bare widget a client with the tag’s API base and token URL', async () => {

@@ -17,7 +17,11 @@ export class HostProbe extends PrmElement {
 }
 if (!customElements.get('host-probe')) customElements.define('host-probe', HostProbe);
 
-/** Adds `<script type="module" src data-*>` to the head and resolves once it has run. */
+/**
+ * Adds `<script type="module" src data-*>` to the head and resolves once it has run and its
+ * `ready` (the loader's: configuration applied, the runtime in) has resolved. The `load` event
+ * alone does not wait for what the loader imports lazily.
+ */
 export function loadScript(
   src: string,
   data: Record<string, string> = {},
@@ -27,7 +31,12 @@ export function loadScript(
   script.src = src;
   for (const [key, value] of Object.entries(data)) script.dataset[key] = value;
   return new Promise((resolve, reject) => {
-    script.addEventListener('load', () => resolve(script));
+    script.addEventListener('load', () => {
+      // The same URL: the module instance the tag ran.
+      import(/* @vite-ignore */ script.src)
+        .then((module: { ready?: Promise<void> }) => module.ready)
+        .then(() => resolve(script), reject);
+    });
     script.addEventListener('error', () => reject(new Error(`${src} did not load`)));
     document.head.append(script);
   });

@@ -6,7 +6,12 @@ import type { PartnerClient } from '../../src/core/client.js';
 import { clientContext, hostContext } from '../../src/widgets/shared/context.js';
 import type { HostContext } from '../../src/widgets/shared/context.js';
 import { define } from '../../src/widgets/shared/define.js';
-import { canonicalLocale, registerMessages, t } from '../../src/widgets/shared/i18n.js';
+import {
+  canonicalLocale,
+  messagesReady,
+  registerMessages,
+  t,
+} from '../../src/widgets/shared/i18n.js';
 import { PrmElement, setShadowRootMode } from '../../src/widgets/shared/prm-element.js';
 import { hostStyles, tokens } from '../../src/widgets/shared/tokens.js';
 
@@ -370,6 +375,10 @@ describe('PrmElement', () => {
       const { PrmDealList } = await import('../../src/widgets/deal-list/prm-deal-list.js');
       expect(PrmDealList).to.be.a('function');
       expect(t('en', 'dealList.empty')).to.equal('No deals yet.');
+      // Its German is imported when German is first asked for; English stands in until then.
+      expect(t('de-AT', 'dealList.empty')).to.equal('No deals yet.');
+      await messagesReady('de-AT');
+      expect(messagesReady('de'), 'nothing left to wait for').to.equal(undefined);
       expect(t('de-AT', 'dealList.empty')).to.equal('Noch keine Deals.');
       expect(t('de', 'dealList.loaded', { count: 1 })).to.equal('1 Deal');
       expect(t('ja', 'dealList.empty'), 'an unknown language falls back').to.equal('No deals yet.');

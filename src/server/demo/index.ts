@@ -59,6 +59,26 @@ const SECURITY_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+/** Precompressed siblings a file may have, in order of preference. */
+const ENCODINGS: ReadonlyArray<readonly [string, string]> = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+];
+
+/**
+ * The loader's chunks carry a content hash in their names: cached for a year, never revalidated.
+ * The loader (and the all-in-one file) keep their names across versions: cached five minutes, so
+ * a new version reaches pages soon. The pages themselves are always revalidated.
+ */
+function cacheControl(relative: string): string {
+  if (/^prm\/[\w.-]+-[\w-]{8}\.js(?:\.map)?$/.test(relative)) {
+    return 'public, max-age=31536000, immutable';
+  }
+  if (/^(?:prm-widgets(?:\.all)?\.js|prm\/manifest\.json)$/.test(relative))
+    return 'public, max-age=300';
+  return 'no-cache';
+}
+
 const defaultDist = () => fileURLToPath(new URL('../../../dist/', import.meta.url));
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -87,7 +107,7 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
   const dist = resolve(options.distDir ?? defaultDist());
   const keys = new DemoKeys(options.store, options.secret);
 
-  async function file(relative: string): Promise<Response> {
+  async function file(relative: string, acceptEncoding = ''): Promise<Response> {
     const path = resolve(dist, relative);
     if (!path.startsWith(dist + sep)) return page(404, 'Not found', 'No such file in the demo.');
     if (!existsSync(join(dist, 'demo', 'index.html'))) {
@@ -103,11 +123,18 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
     } catch {
       return page(404, 'Not found', 'No such file in the demo.');
     }
+    // The build writes .br and .gz beside the widget scripts; served when the browser takes them.
+    const encoding = ENCODINGS.find(
+      ([name, ext]) => acceptEncoding.includes(name) && existsSync(path + ext),
+    );
+    if (encoding) body = await readFile(path + encoding[1]);
     return new Response(new Uint8Array(body), {
       headers: {
         ...SECURITY_HEADERS,
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
+        'cache-control': cacheControl(relative),
+        ...(encoding ? { 'content-encoding': encoding[0] } : {}),
+        ...(ENCODINGS.some(([, ext]) => existsSync(path + ext)) ? { vary: 'accept-encoding' } : {}),
       },
     });
   }
@@ -165,9 +192,13 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
     const pageFile = PAGES[path];
     if (pageFile) return file(pageFile);
     if (PAGES[`${path}/`]) return c.redirect(`${path}/`, 301);
-    // The embed script as a partner's page loads it, and the pages' own scripts and styles.
-    const embed = /^\/demo\/(prm-widgets\.js(?:\.map)?)$/.exec(path)?.[1];
-    if (embed) return file(embed);
+    // The embed script as a partner's page loads it (the loader, its chunks, the all-in-one
+    // file), and the pages' own scripts and styles.
+    const embed =
+      /^\/demo\/(prm-widgets(?:\.all)?\.js(?:\.map)?|prm\/[\w.-]+\.(?:js|map|json))$/.exec(
+        path,
+      )?.[1];
+    if (embed) return file(embed, c.req.header('accept-encoding'));
     const asset = /^\/demo\/static\/([\w-]+(?:\/[\w-]+)*\.[a-z0-9]+)$/.exec(path)?.[1];
     if (asset) return file(`demo/${asset}`);
     return page(404, 'Not found', `The demo has no page ${path}.`);

@@ -1,6 +1,6 @@
 /** @module Messages of `<prm-deal-list>`, which registers them with `../shared/i18n.ts`. */
 
-import type { Message, Translation } from '../shared/i18n.js';
+import type { Message } from '../shared/i18n.js';
 
 declare module '../shared/i18n.js' {
   interface Messages {
@@ -67,61 +67,8 @@ export const en = {
   'dealList.offline': 'The Partner API could not be reached. Check the connection.',
 } satisfies Record<string, Message>;
 
-export const de: Translation<typeof en> = {
-  'dealList.label': 'Deals',
-  'dealList.filters': 'Deals filtern',
-  'dealList.search': 'Suche',
-  'dealList.status': 'Status',
-  'dealList.status.any': 'Jeder Status',
-  'dealList.status.under_review': 'In Prüfung',
-  'dealList.status.approved': 'Genehmigt',
-  'dealList.status.rejected': 'Abgelehnt',
-  'dealList.status.withdrawn': 'Zurückgezogen',
-  'dealList.status.expired': 'Abgelaufen',
-  'dealList.stage': 'Phase',
-  'dealList.stage.any': 'Jede Phase',
-  'dealList.stage.open': 'Offen',
-  'dealList.stage.won': 'Gewonnen',
-  'dealList.stage.lost': 'Verloren',
-  'dealList.customerDomain': 'Kundendomain',
-  'dealList.partnerId': 'Partner-ID',
-  'dealList.sort': 'Sortieren nach',
-  'dealList.sort.-submittedAt': 'Neueste zuerst',
-  'dealList.sort.reviewDueAt': 'Prüffrist zuerst',
-  'dealList.sort.-amount': 'Höchster Betrag zuerst',
-  'dealList.partner': 'Partner: {name}',
-  'dealList.due': 'Prüfung fällig {relative}',
-  'dealList.overdue': 'Überfällig: war fällig {relative}',
-  'dealList.protectedUntil': 'Geschützt bis {date}',
-  'dealList.conflict.review': 'Möglicher Konflikt',
-  'dealList.conflict.blocked': 'Konflikt',
-  'dealList.review': 'Prüfen',
-  'dealList.reviewDeal': '{customer} prüfen',
-  'dealList.approve': 'Genehmigen',
-  'dealList.reject': 'Ablehnen',
-  'dealList.cancel': 'Abbrechen',
-  'dealList.reason': 'Ablehnungsgrund',
-  'dealList.comment': 'Kommentar (optional)',
-  'dealList.reason.approved_manual': 'Vom Channel-Team genehmigt',
-  'dealList.reason.conflict_other_partner': 'Ein anderer Partner betreut diesen Kunden',
-  'dealList.reason.conflict_direct_opportunity': 'Unser eigener Vertrieb ist dran',
-  'dealList.reason.duplicate_own': 'Von Ihrem Unternehmen bereits registriert',
-  'dealList.reason.ineligible_tier': 'In dieser Stufe nicht berechtigt',
-  'dealList.reason.insufficient_information': 'Zu wenige Angaben',
-  'dealList.reason.customer_existing': 'Bestandskunde',
-  'dealList.reason.other': 'Sonstiges',
-  'dealList.saving': 'Wird gespeichert…',
-  'dealList.decided': '{customer}: {status}',
-  'dealList.decisionFailed': 'Die Entscheidung zu {customer} wurde nicht gespeichert: {reason}',
-  'dealList.updated': '{customer} ist jetzt {status}',
-  'dealList.created': 'Neuer Deal: {customer}',
-  'dealList.loaded': { one: '{count} Deal', other: '{count} Deals' },
-  'dealList.loadingMore': 'Weitere Deals werden geladen…',
-  'dealList.loadMoreFailed': 'Weitere Deals konnten nicht geladen werden.',
-  'dealList.empty': 'Noch keine Deals.',
-  'dealList.emptyFiltered': 'Keine Deals passen zu diesen Filtern.',
-  'dealList.register': 'Deal registrieren',
-  'dealList.clearFilters': 'Filter zurücksetzen',
-  'dealList.error': 'Die Deals konnten nicht geladen werden.',
-  'dealList.offline': 'Die Partner-API ist nicht erreichbar. Prüfen Sie die Verbindung.',
-};
+/**
+ * The German catalogue, in a module of its own: a page loads it only when a widget renders in
+ * German (`../shared/i18n.ts` calls this then), so an English page carries no German.
+ */
+export const de = () => import('./prm-deal-list.messages.de.js').then((m) => m.de);

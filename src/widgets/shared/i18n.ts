@@ -10,6 +10,11 @@
  * carries only the text of the widgets it contains. Lookups happen at call time: the order in
  * which modules register does not matter.
  *
+ * English comes with the widget; another language may be given as a function that imports it
+ * (`de: () => import('./x.messages.de.js').then((m) => m.de)`), so a page loads a widget's German
+ * only when something renders in German. `messagesReady(locale)` starts those imports and says
+ * when they are in; `PrmElement` waits for it before rendering, so no English flashes first.
+ *
  * A message is a string with `{name}` placeholders, or an object of plural forms chosen by
  * `Intl.PluralRules` on the `count` parameter.
  */
@@ -60,14 +65,19 @@ export type MessageKey = {
   [Part in keyof Messages]: keyof Messages[Part] & string;
 }[keyof Messages];
 
+/** A catalogue, or a function importing it when its language is first used. */
+export type Lazy<Catalogue> = Catalogue | (() => Promise<Catalogue>);
+
 /** A part's catalogues, one per supported language; German is typed from English. */
 export interface Catalogues<English extends Record<string, Message>> {
   en: English;
-  de: Translation<English>;
+  de: Lazy<Translation<English>>;
 }
 
+type Language = keyof Catalogues<never>;
+
 // Filled as widgets register; `t()` reads them at call time.
-const catalogues: Record<keyof Catalogues<never>, Record<string, Message>> = {
+const catalogues: Record<Language, Record<string, Message>> = {
   en: { ...commonEn },
   de: { ...commonDe },
 };
@@ -82,7 +92,48 @@ export function registerMessages<English extends Record<string, Message>>(
   messages: Catalogues<English>,
 ): void {
   Object.assign(catalogues.en, messages.en);
-  Object.assign(catalogues.de, messages.de);
+  const de = messages.de;
+  if (typeof de !== 'function') Object.assign(catalogues.de, de);
+  else if (!imported.has(de)) waiting.de.add(de);
+}
+
+type Importer = () => Promise<Record<string, Message>>;
+// Per language: the importers not started yet, and the imports under way. An importer is called
+// once (`imported`), whichever element asks first.
+const waiting: Record<Exclude<Language, 'en'>, Set<Importer>> = { de: new Set() };
+const imported = new WeakSet<Importer>();
+const inFlight = new Map<Language, Promise<void>>();
+
+const languageOf = (locale: string): string => locale.toLowerCase().split(/[-_]/)[0] ?? '';
+
+/**
+ * Starts importing the registered catalogues `locale` needs and has not got yet. Returns a promise
+ * while some are on their way, `undefined` once there is nothing to wait for. A catalogue that
+ * fails to load (the network) leaves its keys to English: text in the wrong language beats none.
+ */
+export function messagesReady(locale: string): Promise<void> | undefined {
+  const language = languageOf(locale);
+  if (!Object.hasOwn(waiting, language)) return inFlight.get(language as Language);
+  const lang = language as keyof typeof waiting;
+  const todo = waiting[lang];
+  if (todo.size > 0) {
+    const batch = [...todo];
+    todo.clear();
+    const loads = batch.map((load) => {
+      imported.add(load);
+      return load().then(
+        (catalogue) => void Object.assign(catalogues[lang], catalogue),
+        (error: unknown) =>
+          console.warn(`[prm-widgets] The ${lang} messages could not be loaded:`, error),
+      );
+    });
+    const before = inFlight.get(lang);
+    const all: Promise<void> = Promise.all([before, ...loads]).then(() => {
+      if (inFlight.get(lang) === all) inFlight.delete(lang);
+    });
+    inFlight.set(lang, all);
+  }
+  return inFlight.get(lang);
 }
 
 export type MessageParams = Record<string, string | number>;
@@ -109,7 +160,7 @@ export function canonicalLocale(tag: string | null | undefined): string | undefi
 
 /** The catalogue for a BCP 47 locale: exact language match on the primary subtag, else English. */
 function catalogueFor(locale: string): Record<string, Message> {
-  const language = locale.toLowerCase().split(/[-_]/)[0] ?? '';
+  const language = languageOf(locale);
   return Object.hasOwn(catalogues, language)
     ? catalogues[language as keyof typeof catalogues]
     : catalogues.en;

@@ -6,7 +6,7 @@ import type { PartnerClient } from '../../core/client.js';
 import { clientContext, hostContext, isTheme } from './context.js';
 import type { HostContext, Theme } from './context.js';
 import { devWarn } from './dev.js';
-import { canonicalLocale, t as translate } from './i18n.js';
+import { canonicalLocale, messagesReady, t as translate } from './i18n.js';
 import type { MessageKey, MessageParams } from './i18n.js';
 import { hostStyles, tokens } from './tokens.js';
 
@@ -210,6 +210,12 @@ export class PrmElement extends LitElement {
     adoptStyles(root, ctor.elementStyles);
     this.renderOptions.renderBefore ??= root.firstChild;
     return root;
+  }
+
+  /** Renders once this locale's messages are in (a language other than English loads lazily). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ready = messagesReady(this.resolvedLocale);
+    return ready ? ready.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override update(changed: PropertyValues): void {
