@@ -9,8 +9,8 @@ import type { Program } from '../../core/schema/program.js';
 import { registerMessages } from '../shared/i18n.js';
 import type { MessageKey, MessageParams } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
-import { DraftStore, apiBaseOf, draftStorageKey, newDraft } from './draft.js';
-import type { Draft } from './draft.js';
+import { FormDraftStore, apiBaseOf, draftStorageKey, newFormDraft } from './form-draft.js';
+import type { FormDraft } from './form-draft.js';
 import { FormFields } from './fields.js';
 import { buildInput, emptyValues, fitToProgram, hasContent, prefill } from './form.js';
 import type { FieldName, FieldProblems, FormValues } from './form.js';
@@ -81,8 +81,8 @@ export class PrmDealRegistration extends PrmElement {
   @state() private assertive = '';
 
   #program: Program | undefined;
-  #store: DraftStore | undefined;
-  #draft: Draft | undefined;
+  #store: FormDraftStore | undefined;
+  #draft: FormDraft | undefined;
   #submitAbort: AbortController | undefined;
   #announcedWarnings = '';
   #internals = this.attachInternals();
@@ -108,7 +108,7 @@ export class PrmDealRegistration extends PrmElement {
         client.program.get({ signal }),
         client.me({ signal }),
       ]);
-      this.#start(program, new DraftStore(draftStorageKey(apiBaseOf(client), me.user.id)));
+      this.#start(program, new FormDraftStore(draftStorageKey(apiBaseOf(client), me.user.id)));
       return program;
     },
   });
@@ -125,7 +125,7 @@ export class PrmDealRegistration extends PrmElement {
   }
 
   /** Starts the form from the stored draft, else a fresh one; prefill fills what is empty. */
-  #start(program: Program, store: DraftStore): void {
+  #start(program: Program, store: FormDraftStore): void {
     this.#program = program;
     this.#store = store;
     const stored = store.load();
@@ -133,7 +133,7 @@ export class PrmDealRegistration extends PrmElement {
     const base = restore
       ? fitToProgram(stored.values, program)
       : emptyValues(program.currencies[0]);
-    this.#draft = { ...(restore ? stored : newDraft(base)), values: this.#prefill(base) };
+    this.#draft = { ...(restore ? stored : newFormDraft(base)), values: this.#prefill(base) };
     this.values = this.#draft.values;
     this.restoredAt = restore ? stored.savedAt || new Date().toISOString() : undefined;
     this.problems = {};
@@ -271,7 +271,7 @@ export class PrmDealRegistration extends PrmElement {
     if (confirmed && this.#program) {
       this.#store?.clear();
       const values = this.#prefill(emptyValues(this.#program.currencies[0]));
-      this.#draft = newDraft(values);
+      this.#draft = newFormDraft(values);
       this.values = values;
       this.problems = {};
       this.failure = undefined;
