@@ -19,6 +19,8 @@ function runScript(step: 'node' | 'browser', files: string[]): Promise<Run> {
   const env = { ...process.env };
   delete env.PRM_TEST_NODE_FILES;
   delete env.PRM_TEST_BROWSER_FILES;
+  // Set by the runner of this file; left in, the inner `node --test` would skip its files.
+  delete env.NODE_TEST_CONTEXT;
   env[step === 'node' ? 'PRM_TEST_NODE_FILES' : 'PRM_TEST_BROWSER_FILES'] = files.join(',');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/test.mjs', step], {
@@ -52,25 +54,16 @@ describe('scripts/test.mjs', () => {
     assert.match(r.closing ?? '', /^0 passed, [1-9]\d* failed$/);
   });
 
-  it('fails when a runner runs no tests at all', async () => {
-    const r = await runScript('node', [fixture('no-tests.node.ts')]);
+  it('fails when a test file registers no tests', async () => {
+    const r = await runScript('node', [fixture('no-tests.node.ts'), fixture('passes.node.ts')]);
     assert.notEqual(r.code, 0, r.out);
-    assert.equal(r.closing, '0 passed, 1 failed');
-    assert.match(r.out, /ran no tests/);
+    assert.equal(r.closing, '1 passed, 1 failed');
+    assert.match(r.out, /no-tests\.node\.ts registered no tests/);
   });
 
   it('fails when a browser test file throws before registering its tests', async () => {
     const r = await runScript('browser', [fixture('throws-before-tests.browser.ts')]);
     assert.notEqual(r.code, 0, r.out);
     assert.match(r.closing ?? '', /^0 passed, [1-9]\d* failed$/);
-  });
-
-  it('fails a browser run in which one file registered no tests beside one that passed', async () => {
-    const r = await runScript('browser', [
-      fixture('throws-before-tests.browser.ts'),
-      'test/widgets/status-controller.test.ts',
-    ]);
-    assert.notEqual(r.code, 0, r.out);
-    assert.match(r.closing ?? '', /^[1-9]\d* passed, [1-9]\d* failed$/);
   });
 });
