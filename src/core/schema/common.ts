@@ -15,16 +15,14 @@ import * as z from 'zod/mini';
  * which rule failed, the server sends it as the field error's `code`, and a form maps it to its
  * own words: a reworded message breaks nothing.
  */
-export const REFINEMENT_CODES = [
-  'control_characters',
-  'invalid_website',
-  'date_in_past',
-  'date_too_far',
-  'duplicate_tier_id',
-  'duplicate_tier_rank',
-  'empty_patch',
-] as const;
-export type RefinementCode = (typeof REFINEMENT_CODES)[number];
+export type RefinementCode =
+  | 'control_characters'
+  | 'invalid_website'
+  | 'date_in_past'
+  | 'date_too_far'
+  | 'duplicate_tier_id'
+  | 'duplicate_tier_rank'
+  | 'empty_patch';
 
 /** A refinement's parameters: its English message and its code. */
 export const coded = (code: RefinementCode, message: string) => ({ message, params: { code } });
