@@ -4,7 +4,7 @@ import '../src/widgets/define.js';
 import { PartnerApiError } from '../src/core/index.js';
 import type { ConflictReport, Deal, DealInput, Program } from '../src/core/index.js';
 import type { PrmDealRegistration } from '../src/widgets/deal-registration/prm-deal-registration.js';
-import { FakeApi } from '../test/support/fake-api.js';
+import { FakeApi, dealFrom } from '../test/support/fake-api.js';
 import { demoMe } from './support/demo-elements.js';
 
 const program: Program = {
@@ -49,26 +49,14 @@ const draft = (values: Record<string, unknown> = {}) => ({
   },
 });
 
-function dealOf(input: DealInput, patch: Partial<Deal>): Deal {
-  return {
+/** The fake server's deal, as the demo partner's. */
+const dealOf = (input: DealInput, patch: Partial<Deal>): Deal =>
+  dealFrom(input, {
     id: 'deal_story1',
     partnerId: demoMe.partner!.id,
-    status: 'under_review',
-    stage: 'open',
-    customer: { name: input.customer.name, domain: input.customer.domain },
-    contact: { name: input.contact.name, email: input.contact.email },
-    title: input.title,
-    products: input.products,
-    amount: input.amount,
-    expectedCloseDate: input.expectedCloseDate,
-    notes: input.notes ?? null,
     submittedBy: demoMe.user.id,
-    submittedAt: instant(0),
-    reviewDueAt: instant(48 * 3_600_000),
-    conflicts: { verdict: 'clear', matches: [] },
     ...patch,
-  };
-}
+  });
 
 const clear: ConflictReport = { verdict: 'clear', matches: [] };
 
