@@ -1,10 +1,5 @@
 import type * as z from 'zod/mini';
-import {
-  resolveOptions,
-  toArray,
-  toEngine,
-  type PartnerClientOptions,
-} from './client/engine.js';
+import { resolveOptions, toArray, toEngine, type PartnerClientOptions } from './client/engine.js';
 import { send, type CallOptions, type EngineOptions } from './client/request.js';
 import { openEvents, type EventSubscription, type SubscribeOptions } from './events.js';
 import {
