@@ -2,7 +2,12 @@
 // `npm test`: format check, lint, typecheck, the Node tests (once on PGlite, again on PostgreSQL when
 // DATABASE_URL is set), the browser tests in Chromium, the end-to-end tests; then one closing line
 // `N passed, N failed` over every runner. Each static check counts as one test. Exits non-zero on
-// any failure.
+// any failure, and when a runner reports no count it can read or no test at all: a runner that
+// crashed, or a file that threw before registering its tests, must never look green.
+//
+// PRM_TEST_NODE_FILES / PRM_TEST_BROWSER_FILES (comma-separated paths) replace the discovered test
+// files of that runner: test/scripts/test-script.test.ts points them at deliberately broken
+// fixtures in test/support/fixtures/ to show that this script fails for them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -71,14 +76,47 @@ async function nodeTests(step, files, env) {
     ],
     { env, capture: true },
   );
-  const num = (k) =>
-    Number(/* spec reporter summary */ out.match(new RegExp(`ℹ ${k} (\\d+)`))?.[1] ?? 0);
-  let passed = num('pass');
-  let failed = num('fail') + num('cancelled');
-  if (code !== 0 && failed === 0) failed = 1; // crashed before reporting
-  if (passed + failed === 0 && code === 0) passed = 0;
+  let [passed, failed] = honestCounts(out, code);
+  // node:test reports a file that registered no test as one passing test named by its path.
+  for (const file of files) {
+    if (out.split('\n').some((line) => line.startsWith(`✔ ${join(root, file)} (`))) {
+      console.error(`✗ ${file} registered no tests`);
+      passed -= 1;
+      failed += 1;
+    }
+  }
   record(step, passed, failed);
 }
+
+/**
+ * Passed and failed from the spec reporter's summary (`ℹ pass 12`, `ℹ fail 0`, …). No summary, or
+ * a summary of zero tests, is one failure: a runner that ran nothing has proved nothing.
+ */
+function honestCounts(out, code) {
+  const num = (k) => out.match(new RegExp(`^ℹ ${k} (\\d+)$`, 'm'))?.[1];
+  const [pass, fail, cancelled] = [num('pass'), num('fail'), num('cancelled')];
+  if (pass === undefined || fail === undefined) {
+    console.error(`✗ no test count could be read from this runner's output (exit code ${code})`);
+    return [0, 1];
+  }
+  const passed = Number(pass);
+  let failed = Number(fail) + Number(cancelled ?? 0);
+  if (passed + failed === 0) {
+    console.error('✗ this runner ran no tests');
+    return [0, 1];
+  }
+  if (code !== 0 && failed === 0) failed = 1; // it failed outside any test
+  return [passed, failed];
+}
+
+/** The files of a runner: the env override when set, else what was discovered. */
+const filesFrom = (envName, discovered) =>
+  process.env[envName]
+    ? process.env[envName]
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean)
+    : discovered;
 
 if (wanted('format'))
   await check('format (prettier --check)', bin('prettier'), [
@@ -91,16 +129,17 @@ if (wanted('lint')) await check('lint (eslint)', bin('eslint'), ['.', '--max-war
 if (wanted('typecheck'))
   await check('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 
-const nodeFiles = [
+const nodeFiles = filesFrom('PRM_TEST_NODE_FILES', [
   ...findTests('test/core', (n) => n.endsWith('.test.ts') && !n.endsWith('.browser.test.ts')),
   ...findTests('test/server', (n) => n.endsWith('.test.ts')),
-];
+  ...findTests('test/scripts', (n) => n.endsWith('.test.ts')),
+]);
 if (wanted('node')) {
   const { DATABASE_URL: _db, ...envWithoutPg } = process.env;
   void _db;
   // Run on PGlite first: explicitly without DATABASE_URL.
   await nodeTests('node tests on PGlite', nodeFiles, { ...envWithoutPg, DATABASE_URL: '' });
-  if (process.env.DATABASE_URL) {
+  if (process.env.DATABASE_URL && !process.env.PRM_TEST_NODE_FILES) {
     const pgFiles = findTests('test/server', (n) => n.endsWith('.test.ts'));
     await nodeTests('node tests on PostgreSQL', pgFiles, {
       DATABASE_URL: process.env.DATABASE_URL,
@@ -122,11 +161,21 @@ if (wanted('browser')) {
     console.log(`browser: ${chromium.version} at ${chromium.path}`);
     const countsFile = join(root, '.test-results', 'wtr.json');
     rmSync(countsFile, { force: true });
-    const { code } = await run(bin('web-test-runner'), [], {
+    const browserFiles = filesFrom('PRM_TEST_BROWSER_FILES', []);
+    const { code } = await run(bin('web-test-runner'), browserFiles, {
       env: { PRM_WTR_COUNTS: countsFile, CHROMIUM_PATH: chromium.path },
     });
-    let c = { passed: 0, failed: code === 0 ? 0 : 1, browsers: [] };
+    let c = { passed: 0, failed: 0, browsers: [] };
     if (existsSync(countsFile)) c = JSON.parse(readFileSync(countsFile, 'utf8'));
+    else {
+      console.error(`✗ web-test-runner wrote no counts (exit code ${code})`);
+      c.failed = 1;
+    }
+    if (c.passed + c.failed === 0) {
+      console.error('✗ web-test-runner ran no tests');
+      c.failed = 1;
+    }
+    for (const file of c.empty ?? []) console.error(`✗ ${file} registered no tests`);
     if (code !== 0 && c.failed === 0) c.failed = 1;
     record(
       'browser tests',

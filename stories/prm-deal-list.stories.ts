@@ -3,8 +3,9 @@ import { html } from 'lit';
 import { PartnerApiError } from '../src/core/errors.js';
 import type { Deal, Role } from '../src/core/schema/index.js';
 import '../src/widgets/define.js';
-import { fakeDealClient, makeDeal, makeDeals } from '../bench/deal-list.fixture.js';
-import type { FakeDealClientOptions } from '../bench/deal-list.fixture.js';
+import { makeDeal, makeDeals } from '../bench/deal-list.fixture.js';
+import { FakeApi } from '../test/support/fake-api.js';
+import type { FakeApiOptions } from '../test/support/fake-api.js';
 
 const HOUR = 3_600_000;
 
@@ -33,8 +34,8 @@ function pipeline(count = 200): Deal[] {
   });
 }
 
-const render = (options: FakeDealClientOptions, args: Args) => {
-  const { client } = fakeDealClient({ ...options, role: args.role });
+const render = (options: FakeApiOptions, args: Args) => {
+  const { client } = new FakeApi({ ...options, role: args.role });
   return html`<prm-deal-list
     lang=${args.lang}
     status=${args.status}

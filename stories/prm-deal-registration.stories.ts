@@ -1,10 +1,11 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/widgets/define.js';
+import { PartnerApiError } from '../src/core/index.js';
 import type { ConflictReport, Deal, DealInput, Program } from '../src/core/index.js';
 import type { PrmDealRegistration } from '../src/widgets/deal-registration/prm-deal-registration.js';
-import { demoMe, fakeClient } from './support/fake-client.js';
-import type { FakeRoutes } from './support/fake-client.js';
+import { FakeApi, dealFrom } from '../test/support/fake-api.js';
+import { demoMe } from './support/demo-elements.js';
 
 const program: Program = {
   name: 'Lumenfold Partner Network',
@@ -25,8 +26,9 @@ const instant = (fromNow: number) =>
   new Date(Date.now() + fromNow).toISOString().replace(/\.\d+Z$/, 'Z');
 const inDays = (n: number) => instant(n * DAY).slice(0, 10);
 
-// The fake client's API base and user: the draft key the widget reads.
-const DRAFT_KEY = `prm:deal-draft:https://prm.example:${demoMe.user.id}`;
+// The fake API's base and user: the draft key the widget reads.
+const API_BASE = 'https://prm.example';
+const DRAFT_KEY = `prm:deal-draft:${API_BASE}:${demoMe.user.id}`;
 
 /** A filled-in draft, as the widget stores it. */
 const draft = (values: Record<string, unknown> = {}) => ({
@@ -47,39 +49,38 @@ const draft = (values: Record<string, unknown> = {}) => ({
   },
 });
 
-function dealOf(input: DealInput, patch: Partial<Deal>): Deal {
-  return {
+/** The fake server's deal, as the demo partner's. */
+const dealOf = (input: DealInput, patch: Partial<Deal>): Deal =>
+  dealFrom(input, {
     id: 'deal_story1',
     partnerId: demoMe.partner!.id,
-    status: 'under_review',
-    stage: 'open',
-    customer: { name: input.customer.name, domain: input.customer.domain },
-    contact: { name: input.contact.name, email: input.contact.email },
-    title: input.title,
-    products: input.products,
-    amount: input.amount,
-    expectedCloseDate: input.expectedCloseDate,
-    notes: input.notes ?? null,
     submittedBy: demoMe.user.id,
-    submittedAt: instant(0),
-    reviewDueAt: instant(48 * 3_600_000),
-    conflicts: { verdict: 'clear', matches: [] },
     ...patch,
-  };
-}
+  });
 
 const clear: ConflictReport = { verdict: 'clear', matches: [] };
 
-const routes = (more: FakeRoutes = {}): FakeRoutes => ({
-  'GET /v1/program': program,
-  'POST /v1/deals/check': clear,
-  'POST /v1/deals': async (request: Request) => dealOf(await request.json(), {}),
-  ...more,
-});
+/** What a story changes in the fake API's answers. */
+type Setup = (api: FakeApi) => void;
+
+function fakeApi(setup: Setup | undefined): FakeApi {
+  const api = new FakeApi({ baseUrl: API_BASE, userId: demoMe.user.id, program });
+  api.loadMe = async () => demoMe;
+  api.answerCheck = async () => clear;
+  api.answerRegister = async (input) => dealOf(input, {});
+  setup?.(api);
+  return api;
+}
+
+const notFound = () =>
+  new PartnerApiError(
+    { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found' },
+    { status: 404, method: 'GET', url: `${API_BASE}/v1/program` },
+  );
 
 interface Args {
   lang: string;
-  routes: FakeRoutes;
+  setup?: Setup;
   stored?: ReturnType<typeof draft>;
   prefill?: { customerName?: string; customerDomain?: string; products?: string };
   submit?: boolean;
@@ -93,7 +94,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Registers a deal: live conflict check, one idempotency key per draft, the outcome at once, and a draft kept in localStorage per user. These stories use a fake client.',
+          'Registers a deal: live conflict check, one idempotency key per draft, the outcome at once, and a draft kept in localStorage per user. These stories use the fake API of the tests (`test/support/fake-api.ts`).',
       },
     },
   },
@@ -106,7 +107,7 @@ const meta = {
       customer-name=${args.prefill?.customerName ?? ''}
       customer-domain=${args.prefill?.customerDomain ?? ''}
       products=${args.prefill?.products ?? ''}
-      .client=${fakeClient(args.routes)}
+      .client=${fakeApi(args.setup).client}
     ></prm-deal-registration>`;
   },
   play: async ({ canvasElement, args }) => {
@@ -117,7 +118,7 @@ const meta = {
     }
     el.renderRoot.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
   },
-  args: { lang: 'en', routes: routes() },
+  args: { lang: 'en' },
 } satisfies Meta<Args>;
 
 export default meta;
@@ -126,12 +127,17 @@ type Story = StoryObj<Args>;
 export const Empty: Story = {};
 
 export const Loading: Story = {
-  args: { routes: routes({ 'GET /v1/program': () => new Promise(() => {}) }) },
+  args: { setup: (api) => void (api.loadProgram = () => new Promise(() => {})) },
 };
 
 /** The program cannot be loaded (here: a 404); "Try again" loads again. */
 export const LoadError: Story = {
-  args: { routes: { 'POST /v1/deals/check': clear } },
+  args: {
+    setup: (api) =>
+      void (api.loadProgram = async () => {
+        throw notFound();
+      }),
+  },
 };
 
 export const DraftRestored: Story = {
@@ -151,27 +157,25 @@ export const Prefilled: Story = {
 export const ConflictWarning: Story = {
   args: {
     prefill: { customerName: 'Fabrikam Inc', customerDomain: 'fabrikam.example' },
-    routes: routes({
-      'POST /v1/deals/check': {
+    setup: (api) =>
+      void (api.answerCheck = async () => ({
         verdict: 'blocked',
         matches: [{ kind: 'other_partner', similarity: 1, matchedOn: ['domain', 'name'] }],
-      },
-    }),
+      })),
   },
 };
 
 export const PossibleDuplicate: Story = {
   args: {
     prefill: { customerName: 'Fabrikam Industries' },
-    routes: routes({
-      'POST /v1/deals/check': {
+    setup: (api) =>
+      void (api.answerCheck = async () => ({
         verdict: 'review',
         matches: [
           { kind: 'other_partner', similarity: 0.72, matchedOn: ['name'] },
           { kind: 'direct_opportunity', similarity: 1, matchedOn: ['name'] },
         ],
-      },
-    }),
+      })),
   },
 };
 
@@ -180,9 +184,7 @@ const outcome = (patch: Partial<Deal>, lang = 'en'): Story => ({
     lang,
     stored: draft(lang === 'de' ? { amount: '48.500,00' } : {}),
     submit: true,
-    routes: routes({
-      'POST /v1/deals': async (request: Request) => dealOf(await request.json(), patch),
-    }),
+    setup: (api) => void (api.answerRegister = async (input) => dealOf(input, patch)),
   },
 });
 

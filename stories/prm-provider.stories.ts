@@ -3,12 +3,19 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/widgets/define.js';
 import { THEMES } from '../src/widgets/shared/context.js';
 import type { PrmProvider } from '../src/widgets/provider/prm-provider.js';
-import { fakeClient } from './support/fake-client.js';
-import { defineDemoElements } from './support/demo-elements.js';
+import { FakeApi } from '../test/support/fake-api.js';
+import { defineDemoElements, demoMe } from './support/demo-elements.js';
 
 type Args = Pick<PrmProvider, 'locale' | 'theme'> & { slow: boolean };
 
 defineDemoElements();
+
+/** The fake API of the tests, signed in as the demo user; slow answers show the pending state. */
+function demoApi(slow: boolean): FakeApi {
+  const api = new FakeApi({ delayMs: slow ? 2000 : 0 });
+  api.loadMe = async () => demoMe;
+  return api;
+}
 
 const meta = {
   title: 'Widgets/prm-provider',
@@ -24,13 +31,13 @@ const meta = {
     docs: {
       description: {
         component:
-          'These stories pass the provider a `client` over a fake `fetch`, so they run without a server. On a page, give it `api-base` and `token-url` instead.',
+          'These stories pass the provider the fake API of the tests as its `client`, so they run without a server. On a page, give it `api-base` and `token-url` instead.',
       },
     },
   },
   render: ({ locale, theme, slow }) =>
     html`<prm-provider
-      .client=${fakeClient({}, { delayMs: slow ? 2000 : 0 })}
+      .client=${demoApi(slow).client}
       locale=${locale ?? ''}
       theme=${theme ?? 'light'}
     >

@@ -1,18 +1,7 @@
 import type * as z from 'zod/mini';
-import type { TokenProvider } from './auth.js';
-import {
-  DEFAULT_RETRY,
-  send,
-  type AfterResponseHook,
-  type BeforeRequestHook,
-  type CallOptions,
-  type ClientHooks,
-  type EngineOptions,
-  type RetryOptions,
-  type Transport,
-} from './client/request.js';
-import { DEFAULT_TIMEOUT } from './client/response.js';
-import { subscribeEvents, type EventSubscription, type SubscribeOptions } from './events.js';
+import { resolveOptions, toArray, toEngine, type PartnerClientOptions } from './client/engine.js';
+import { send, type CallOptions, type EngineOptions } from './client/request.js';
+import { openEvents, type EventSubscription, type SubscribeOptions } from './events.js';
 import {
   AuditPage,
   DealCheckResult,
@@ -61,31 +50,7 @@ export type {
 /** One key per logical operation: e.g. per draft, so that a resubmit replays instead of duplicating. */
 export { newIdempotencyKey } from './client/request.js';
 
-export interface PartnerClientOptions {
-  /**
-   * Where the Partner API lives, without `/v1` (`https://prm.example.com`, or with a path prefix
-   * `https://example.com/prm`). A trailing `/v1` is tolerated.
-   */
-  baseUrl: string | URL;
-  /** The bearer token; `null` (or no provider) sends no `Authorization` header. */
-  getToken?: TokenProvider | null;
-  /** A `fetch` to use instead of the global one. */
-  fetch?: typeof globalThis.fetch;
-  /** Carries each request instead of `fetch` (the Salesforce adapter routes them through Apex). */
-  transport?: Transport;
-  /** Per attempt, in milliseconds (default 10 000). */
-  timeout?: number;
-  retry?: Partial<RetryOptions>;
-  hooks?: ClientHooks;
-}
-
-const toArray = <T>(v: T | T[] | undefined): T[] =>
-  v === undefined ? [] : Array.isArray(v) ? v : [v];
-
-function normalizeBaseUrl(baseUrl: string | URL): string {
-  const url = String(baseUrl).replace(/\/+$/, '');
-  return url.replace(/\/v1$/, '');
-}
+export { normalizeBaseUrl, type PartnerClientOptions } from './client/engine.js';
 
 const path = (strings: TemplateStringsArray, ...ids: string[]) =>
   strings.reduce((out, s, i) => out + s + (i < ids.length ? encodeURIComponent(ids[i]!) : ''), '');
@@ -142,7 +107,7 @@ export interface PartnerClient {
     list(query?: Partial<AuditQuery>, opts?: CallOptions): Promise<AuditPage>;
   };
   events: {
-    /** `GET /v1/events` as a stream of typed events; see {@link subscribeEvents}. */
+    /** `GET /v1/events` as a stream of typed events; see {@link openEvents}. */
     subscribe(options: SubscribeOptions): EventSubscription;
   };
 }
@@ -153,24 +118,8 @@ export interface PartnerClient {
  * and every response parsed with its schema.
  */
 export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
-  const resolved: PartnerClientOptions = {
-    ...options,
-    retry: { ...DEFAULT_RETRY, ...options.retry },
-    hooks: {
-      beforeRequest: toArray(options.hooks?.beforeRequest),
-      afterResponse: toArray(options.hooks?.afterResponse),
-    },
-  };
-  const engine: EngineOptions = {
-    baseUrl: normalizeBaseUrl(options.baseUrl),
-    getToken: options.getToken ?? null,
-    fetch: options.fetch,
-    transport: options.transport,
-    timeout: options.timeout ?? DEFAULT_TIMEOUT,
-    retry: resolved.retry as RetryOptions,
-    beforeRequest: resolved.hooks!.beforeRequest as BeforeRequestHook[],
-    afterResponse: resolved.hooks!.afterResponse as AfterResponseHook[],
-  };
+  const resolved = resolveOptions(options);
+  const engine: EngineOptions = toEngine(options);
 
   const get = <S extends z.ZodMiniType | null>(
     name: string,
@@ -271,16 +220,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
       list: (query, opts) => get('audit.list', '/v1/audit', AuditPage, opts, query),
     },
     events: {
-      subscribe: (subscribeOptions) =>
-        subscribeEvents(
-          {
-            baseUrl: engine.baseUrl,
-            getToken: engine.getToken,
-            fetch: engine.fetch,
-            transport: engine.transport,
-          },
-          subscribeOptions,
-        ),
+      subscribe: (subscribeOptions) => openEvents(engine, subscribeOptions),
     },
   };
 }

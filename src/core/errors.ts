@@ -39,8 +39,24 @@ export interface RequestInfo {
   url: string;
 }
 
+/**
+ * What the errors of a request have in common: where it was going, and the brand their guards
+ * check. Catch the specific kinds (`isPartnerApiError`, `isNetworkError`, …); this is their shape.
+ */
+export abstract class RequestError extends Error {
+  readonly method: string;
+  readonly url: string;
+
+  constructor(kind: ErrorKind, message: string, info: RequestInfo, options?: { cause?: unknown }) {
+    super(message, options);
+    brand(this, kind);
+    this.method = info.method;
+    this.url = info.url;
+  }
+}
+
 /** The server answered with a status that is not 2xx. */
-export class PartnerApiError extends Error {
+export class PartnerApiError extends RequestError {
   override readonly name = 'PartnerApiError';
   readonly status: number;
   /** The RFC 9457 problem details; synthesized when the body was not one. */
@@ -49,51 +65,37 @@ export class PartnerApiError extends Error {
   readonly fieldErrors: FieldError[];
   /** The server's `X-Request-Id`, for support requests. */
   readonly requestId: string | undefined;
-  readonly method: string;
-  readonly url: string;
 
   constructor(
     problem: ProblemDetails,
     info: RequestInfo & { status: number; requestId?: string | undefined },
   ) {
-    super(problem.detail ?? problem.title ?? `HTTP ${info.status}`);
-    brand(this, 'PartnerApiError');
+    super('PartnerApiError', problem.detail ?? problem.title ?? `HTTP ${info.status}`, info);
     this.status = info.status;
     this.problem = problem;
     this.code = problem.code;
     this.fieldErrors = problem.errors ?? [];
     this.requestId = info.requestId;
-    this.method = info.method;
-    this.url = info.url;
   }
 }
 
 /** The request never got an HTTP answer: DNS, refused or dropped connection, CORS, offline. */
-export class NetworkError extends Error {
+export class NetworkError extends RequestError {
   override readonly name = 'NetworkError';
-  readonly method: string;
-  readonly url: string;
 
   constructor(info: RequestInfo, options?: { cause?: unknown }) {
-    super(`${info.method} ${info.url} failed: the server could not be reached`, options);
-    brand(this, 'NetworkError');
-    this.method = info.method;
-    this.url = info.url;
+    const message = `${info.method} ${info.url} failed: the server could not be reached`;
+    super('NetworkError', message, info, options);
   }
 }
 
 /** One attempt took longer than the client's `timeout`. */
-export class TimeoutError extends Error {
+export class TimeoutError extends RequestError {
   override readonly name = 'TimeoutError';
-  readonly method: string;
-  readonly url: string;
   readonly timeout: number;
 
   constructor(info: RequestInfo & { timeout: number }) {
-    super(`${info.method} ${info.url} timed out after ${info.timeout} ms`);
-    brand(this, 'TimeoutError');
-    this.method = info.method;
-    this.url = info.url;
+    super('TimeoutError', `${info.method} ${info.url} timed out after ${info.timeout} ms`, info);
     this.timeout = info.timeout;
   }
 }
@@ -105,10 +107,8 @@ export interface ValidationIssue {
 }
 
 /** The server answered 2xx with a body that does not match the contract's schema. */
-export class ResponseValidationError extends Error {
+export class ResponseValidationError extends RequestError {
   override readonly name = 'ResponseValidationError';
-  readonly method: string;
-  readonly url: string;
   readonly status: number;
   readonly issues: ValidationIssue[];
 
@@ -118,10 +118,8 @@ export class ResponseValidationError extends Error {
       .map((i) => `${i.path || '(body)'}: ${i.message}`)
       .join('; ');
     const more = info.issues.length > 5 ? ` and ${info.issues.length - 5} more` : '';
-    super(`${info.method} ${info.url} returned an unexpected body (${where}${more})`);
-    brand(this, 'ResponseValidationError');
-    this.method = info.method;
-    this.url = info.url;
+    const message = `${info.method} ${info.url} returned an unexpected body (${where}${more})`;
+    super('ResponseValidationError', message, info);
     this.status = info.status;
     this.issues = info.issues;
   }

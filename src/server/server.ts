@@ -16,8 +16,10 @@ import { startExpirySweeper, sweepExpiredDeals } from './domain/deals-expiry.js'
 import { applySeed } from './seed/index.js';
 import type { Store } from './store/index.js';
 import { openStore } from './store/index.js';
+import pkg from '../../package.json' with { type: 'json' };
 
-export const VERSION = '0.1.0';
+/** The package's version, from `package.json` (a build inlines it): what `/v1/health` reports. */
+export const VERSION: string = pkg.version;
 
 export interface ServerOptions {
   port?: number;

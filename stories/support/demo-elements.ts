@@ -4,9 +4,26 @@
  */
 import { css, html } from 'lit';
 import { Task } from '@lit/task';
+import type { Me } from '../../src/core/index.js';
 import { define } from '../../src/widgets/shared/define.js';
 import { PrmElement } from '../../src/widgets/shared/prm-element.js';
 import { hostStyles, TOKENS, tokens } from '../../src/widgets/shared/tokens.js';
+
+/** The signed-in user of the stories. */
+export const demoMe: Me = {
+  user: {
+    id: 'usr_demo',
+    name: 'Dana Demo',
+    email: 'dana@acme-partner.example',
+    role: 'partner_admin',
+  },
+  partner: {
+    id: 'prt_acme',
+    name: 'Acme Partner GmbH',
+    type: 'reseller',
+    tier: { id: 'tier_gold', name: 'Gold', rank: 2 },
+  },
+};
 
 class StoryWhoami extends PrmElement {
   static override styles = [

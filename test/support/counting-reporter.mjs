@@ -17,11 +17,17 @@ function count(suite, acc) {
 export function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      const acc = { passed: 0, failed: 0, skipped: 0, browsers: [] };
+      const acc = { passed: 0, failed: 0, skipped: 0, browsers: [], empty: [] };
       for (const session of sessions) {
+        const before = acc.passed + acc.failed + acc.skipped;
         count(session.testResults, acc);
         // A file that failed to load or threw outside a test counts as one failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) acc.failed += 1;
+        else if (acc.passed + acc.failed + acc.skipped === before) {
+          // A file that registered no test (it threw first, or forgot to) proves nothing.
+          acc.failed += 1;
+          acc.empty.push(session.testFile);
+        }
         const name = session.browser?.name;
         if (name && !acc.browsers.includes(name)) acc.browsers.push(name);
       }

@@ -104,6 +104,33 @@ export function newIdempotencyKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** The ceiling of the `n`th backoff (from 1): the base doubled each time, up to the maximum. */
+export const backoffCap = (retry: Omit<RetryOptions, 'limit'>, n: number): number =>
+  Math.min(retry.maxBackoffMs, retry.backoffMs * 2 ** Math.max(0, n - 1));
+
+/** How one request travels: the host's transport, else the given `fetch`, else the global one. */
+function carry(engine: EngineOptions, request: Request, init?: RequestInit): Promise<Response> {
+  return engine.transport
+    ? engine.transport(request)
+    : (engine.fetch ?? globalThis.fetch.bind(globalThis))(request, init);
+}
+
+/** Sets the bearer token (`forced` after a refresh) and runs the `beforeRequest` hooks. */
+async function prepare(
+  engine: EngineOptions,
+  request: Request,
+  getToken: TokenProvider | null,
+  forced: string | null | undefined,
+  state: Omit<BeforeRequestState, 'request'>,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const token =
+    forced !== undefined ? forced : getToken ? await raceSignal(getToken(), signal) : null;
+  if (token) request.headers.set('authorization', `Bearer ${token}`);
+  else request.headers.delete('authorization');
+  for (const hook of engine.beforeRequest) await hook({ ...state, request });
+}
+
 function retryAfterMs(response: Response): number | undefined {
   const value = response.headers.get('retry-after');
   if (!value) return undefined;
@@ -154,7 +181,7 @@ export async function send<S extends z.ZodMiniType | null>(
         afterStatusCodes: [429, 503],
         // Full jitter: uniform in [0, min(cap, base · 2ⁿ⁻¹)], so that clients that failed together
         // do not retry together.
-        delay: (n) => Math.min(engine.retry.maxBackoffMs, engine.retry.backoffMs * 2 ** (n - 1)),
+        delay: (n) => backoffCap(engine.retry, n),
         jitter: true,
         backoffLimit: engine.retry.maxBackoffMs,
         retryOnTimeout: false,
@@ -172,9 +199,7 @@ export async function send<S extends z.ZodMiniType | null>(
       fetch: async (input, init) => {
         const request = input as Request;
         try {
-          return await (engine.transport
-            ? engine.transport(request)
-            : (engine.fetch ?? globalThis.fetch)(request, init));
+          return await carry(engine, request, init);
         } catch (cause) {
           // Our own abort (ky's timeout) or the caller's: ky and `send` report those.
           if (request.signal.aborted) throw cause;
@@ -185,17 +210,7 @@ export async function send<S extends z.ZodMiniType | null>(
         beforeRequest: [
           async (request) => {
             attempt += 1;
-            const token =
-              forced !== undefined
-                ? forced
-                : getToken
-                  ? await raceSignal(getToken(), signal)
-                  : null;
-            if (token) request.headers.set('authorization', `Bearer ${token}`);
-            else request.headers.delete('authorization');
-            for (const hook of engine.beforeRequest) {
-              await hook({ request, attempt, operation });
-            }
+            await prepare(engine, request, getToken, forced, { attempt, operation }, signal);
           },
         ],
         afterResponse: [
@@ -240,4 +255,59 @@ async function toClientError(
   if (error instanceof HTTPError || isHTTPError(error))
     return newProblemError(error.response, info, timeout);
   return error;
+}
+
+export interface StreamSpec {
+  name: string;
+  path: string;
+  headers: Record<string, string>;
+  signal: AbortSignal;
+}
+
+/**
+ * Opens a long-lived `GET` (the event stream) as the client sends any request — the same token,
+ * `beforeRequest` and `afterResponse` hooks and transport, and one token refresh after a 401 — but
+ * without ky: no timeout on a body that never ends, no retries (the stream reconnects itself), and
+ * no clone of the body (an unread clone of an endless stream would buffer it all). The
+ * `afterResponse` hooks get the status and headers with an empty body. Answers the response
+ * whatever its status; a network failure is a `NetworkError`, an abort the signal's reason.
+ */
+export async function openStream(engine: EngineOptions, spec: StreamSpec): Promise<Response> {
+  const { signal } = spec;
+  const url = engine.baseUrl + spec.path;
+  const info: RequestInfo = { method: 'GET', url };
+  const operation: Operation = Object.freeze({
+    name: spec.name,
+    method: 'GET',
+    path: spec.path,
+    idempotencyKey: undefined,
+  });
+  const getToken = engine.getToken;
+  let attempt = 0;
+  const once = async (forced: string | null | undefined): Promise<Response> => {
+    attempt += 1;
+    // No Cache-Control header: `cache: 'no-store'` does the same without another CORS preflight
+    // header the API would have to allow.
+    const request = new Request(url, { headers: spec.headers, signal, cache: 'no-store' });
+    await prepare(engine, request, getToken, forced, { attempt, operation }, signal);
+    let response: Response;
+    try {
+      response = await carry(engine, request);
+    } catch (cause) {
+      if (signal.aborted) throw signal.reason;
+      throw new NetworkError(info, { cause });
+    }
+    const bodiless = new Response(null, { status: response.status, headers: response.headers });
+    for (const hook of engine.afterResponse) {
+      await hook({ request, response: bodiless, attempt, operation });
+    }
+    return response;
+  };
+  const response = await once(undefined);
+  if (response.status !== 401 || !getToken) return response;
+  const refreshed = await raceSignal(getToken({ forceRefresh: true }), signal);
+  // No new token means there is nothing new to try: the 401 is the answer.
+  if (!refreshed) return response;
+  void response.body?.cancel().catch(() => undefined);
+  return once(refreshed);
 }

@@ -10,6 +10,29 @@
  */
 import * as z from 'zod/mini';
 
+/**
+ * The codes of our own refinements. A refinement's zod issue is `custom`; its `params.code` says
+ * which rule failed, the server sends it as the field error's `code`, and a form maps it to its
+ * own words: a reworded message breaks nothing.
+ */
+export type RefinementCode =
+  | 'control_characters'
+  | 'invalid_website'
+  | 'date_in_past'
+  | 'date_too_far'
+  | 'duplicate_tier_id'
+  | 'duplicate_tier_rank'
+  | 'empty_patch';
+
+/** A refinement's parameters: its English message and its code. */
+export const coded = (code: RefinementCode, message: string) => ({ message, params: { code } });
+
+/** An issue's code: a refinement's own (`params.code`), else zod's (`too_small`, `invalid_format`, …). */
+export function issueCode(issue: { code: string; params?: unknown }): string {
+  const own = (issue.params as { code?: unknown } | undefined)?.code;
+  return issue.code === 'custom' && typeof own === 'string' ? own : issue.code;
+}
+
 /** Printable text without control characters (newlines allowed only where `multiline`). */
 // Matching control characters is the point of these two patterns.
 /* eslint-disable no-control-regex */
@@ -23,7 +46,10 @@ export const text = (max: number, min = 1) =>
     z.trim(),
     z.minLength(min, min === 1 ? 'Required.' : `At least ${min} characters.`),
     z.maxLength(max, `At most ${max} characters.`),
-    z.refine((s) => !CONTROL_OR_NEWLINE.test(s), 'Contains control characters.'),
+    z.refine(
+      (s) => !CONTROL_OR_NEWLINE.test(s),
+      coded('control_characters', 'Contains control characters.'),
+    ),
   );
 
 /** Like {@link text}, but line breaks are allowed (notes, comments, descriptions). */
@@ -31,7 +57,7 @@ export const multilineText = (max: number) =>
   z.string().check(
     z.trim(),
     z.maxLength(max, `At most ${max} characters.`),
-    z.refine((s) => !CONTROL.test(s), 'Contains control characters.'),
+    z.refine((s) => !CONTROL.test(s), coded('control_characters', 'Contains control characters.')),
   );
 
 export const ID_PREFIXES = {

@@ -16,6 +16,7 @@ import {
   ProblemDetails,
   ProductId,
   UserId,
+  coded,
   multilineText,
   text,
 } from './common.js';
@@ -53,6 +54,12 @@ export const DecisionReasonCode = z.enum(DECISION_REASON_CODES);
 export type DecisionReasonCode = z.infer<typeof DecisionReasonCode>;
 
 export const DECISIONS = ['approve', 'reject'] as const;
+
+/**
+ * Two customer names (normalised) name the same customer at or above this trigram similarity: the
+ * server's matching treats such a match like a domain match, and a form says so.
+ */
+export const SAME_CUSTOMER_SIMILARITY = 0.9;
 
 export const CONFLICT_VERDICTS = ['clear', 'review', 'blocked'] as const;
 export const MATCH_KINDS = ['own_duplicate', 'other_partner', 'direct_opportunity'] as const;
@@ -101,7 +108,10 @@ export const WebsiteInput = z.string().check(
   z.trim(),
   z.minLength(1, 'Required.'),
   z.maxLength(2048, 'At most 2048 characters.'),
-  z.refine((v) => hostnameOf(v) !== null, 'Expected a website or domain like acme.com.'),
+  z.refine(
+    (v) => hostnameOf(v) !== null,
+    coded('invalid_website', 'Expected a website or domain like acme.com.'),
+  ),
 );
 
 /** ISO 3166-1 alpha-2 country code. */
@@ -115,8 +125,14 @@ const shiftDays = (isoDate: string, days: number) =>
 
 /** An expected close date: not in the past (one day of slack for time zones), within 5 years. */
 export const CloseDateInput = CalendarDate.check(
-  z.refine((d) => d >= shiftDays(todayUtc(), -1), 'Must not be in the past.'),
-  z.refine((d) => d <= shiftDays(todayUtc(), 5 * 366), 'Must be within five years.'),
+  z.refine(
+    (d) => d >= shiftDays(todayUtc(), -1),
+    coded('date_in_past', 'Must not be in the past.'),
+  ),
+  z.refine(
+    (d) => d <= shiftDays(todayUtc(), 5 * 366),
+    coded('date_too_far', 'Must be within five years.'),
+  ),
 );
 
 export const CustomerInput = z.strictObject({
@@ -234,7 +250,10 @@ export const DealPatch = /* @__PURE__ */ (() =>
       externalId: z.optional(text(255)),
     })
     .check(
-      z.refine((p) => Object.keys(p).length > 0, 'Give at least one of stage, amount, externalId.'),
+      z.refine(
+        (p) => Object.keys(p).length > 0,
+        coded('empty_patch', 'Give at least one of stage, amount, externalId.'),
+      ),
     ))();
 export type DealPatch = z.infer<typeof DealPatch>;
 

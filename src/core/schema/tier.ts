@@ -1,6 +1,6 @@
 /** @module Tiers: ranks, requirements, benefits and the auto-approval limit. */
 import * as z from 'zod/mini';
-import { Money, MoneyInput, TierId, text } from './common.js';
+import { Money, MoneyInput, TierId, coded, text } from './common.js';
 
 export const TIER_REQUIREMENT_KEYS = ['revenue12m', 'wonDeals12m', 'certifications'] as const;
 
@@ -41,10 +41,13 @@ export const TiersInput = /* @__PURE__ */ (() =>
     tiers: z.array(TierInput).check(
       z.minLength(1, 'At least one tier.'),
       z.maxLength(20),
-      z.refine((ts) => new Set(ts.map((t) => t.id)).size === ts.length, 'Tier ids must be unique.'),
+      z.refine(
+        (ts) => new Set(ts.map((t) => t.id)).size === ts.length,
+        coded('duplicate_tier_id', 'Tier ids must be unique.'),
+      ),
       z.refine(
         (ts) => new Set(ts.map((t) => t.rank)).size === ts.length,
-        'Tier ranks must be unique.',
+        coded('duplicate_tier_rank', 'Tier ranks must be unique.'),
       ),
     ),
   }))();

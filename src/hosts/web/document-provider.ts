@@ -1,8 +1,7 @@
 import { ContextProvider } from '@lit/context';
-import { tokenFromUrl } from '../../core/auth.js';
 import type { TokenProvider } from '../../core/auth.js';
-import { createPartnerClient } from '../../core/client.js';
 import type { PartnerClient } from '../../core/client.js';
+import { clientFromConfig } from '../../widgets/shared/client-config.js';
 import { clientContext, hostContext } from '../../widgets/shared/context.js';
 import type { HostContext, Theme } from '../../widgets/shared/context.js';
 
@@ -32,9 +31,7 @@ const hasClientConfig = (o: DocumentProviderOptions) =>
 
 function clientOf(o: DocumentProviderOptions): PartnerClient | undefined {
   if (!hasClientConfig(o)) return undefined;
-  if (o.client) return o.client;
-  const getToken = o.getToken ?? (o.tokenUrl ? tokenFromUrl(o.tokenUrl) : null);
-  return createPartnerClient({ baseUrl: o.apiBase || globalThis.location.origin, getToken });
+  return o.client ?? clientFromConfig(o, 'The embed configuration');
 }
 
 const hostOf = (o: DocumentProviderOptions): HostContext | undefined =>

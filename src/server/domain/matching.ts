@@ -7,7 +7,7 @@ import { getDomain } from 'tldts';
 import { hostnameOf } from '../../core/schema/deal.js';
 
 /** Two deals are about one customer at or above this similarity of normalised names. */
-export const SAME_CUSTOMER_SIMILARITY = 0.9;
+export { SAME_CUSTOMER_SIMILARITY } from '../../core/schema/deal.js';
 /** From here up to {@link SAME_CUSTOMER_SIMILARITY} a name is a *possible* match. */
 export const POSSIBLE_MATCH_SIMILARITY = 0.6;
 

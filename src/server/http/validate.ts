@@ -1,6 +1,6 @@
 /** @module Request validation with the shared schemas: every failing field, with a dotted path. */
 import type * as z from 'zod/mini';
-import type { FieldError } from '../../core/schema/index.js';
+import { issueCode, type FieldError } from '../../core/schema/index.js';
 import { problems } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
@@ -46,7 +46,11 @@ export function fieldErrors(issues: readonly Issue[], prefix = ''): FieldError[]
       const best = issue.errors.reduce((a, b) => (b.length < a.length ? b : a));
       out.push(...fieldErrors(best, joinPath(prefix, issue.path)));
     } else {
-      out.push({ path: joinPath(prefix, issue.path), code: issue.code, message: messageOf(issue) });
+      out.push({
+        path: joinPath(prefix, issue.path),
+        code: issueCode(issue),
+        message: messageOf(issue),
+      });
     }
   }
   return out;

@@ -5,6 +5,7 @@
  */
 import { DealInput } from '../../core/schema/deal.js';
 import { MAX_AMOUNT_MINOR } from '../../core/schema/common.js';
+import { issueCode } from '../../core/schema/common.js';
 import type { FieldError } from '../../core/schema/common.js';
 import type { Program } from '../../core/schema/program.js';
 import { currencyFractionDigits } from '../../core/format.js';
@@ -196,14 +197,19 @@ export function fieldForPath(path: string): FieldName | undefined {
 interface IssueLike {
   code: string;
   message: string;
+  params?: unknown;
   origin?: string;
   maximum?: number | bigint;
   format?: string;
 }
 
-/** A zod issue (client) or a server field error as a message for `field`. */
+/**
+ * A zod issue (client) or a server field error as a message for `field`, by its code alone: zod's
+ * codes, and our refinements' own (`date_in_past`, …) that the schema gives and the server sends.
+ * Only a code we do not know shows the server's own words.
+ */
 export function problemFor(field: FieldName, issue: IssueLike): FieldProblem {
-  switch (issue.code) {
+  switch (issueCode(issue)) {
     case 'invalid_type':
       return { key: 'dealRegistration.error.required' };
     case 'too_small':
@@ -221,16 +227,18 @@ export function problemFor(field: FieldName, issue: IssueLike): FieldProblem {
       if (field === 'expectedCloseDate') return { key: 'dealRegistration.error.date' };
       if (field === 'customerDomain') return { key: 'dealRegistration.error.website' };
       break;
+    case 'invalid_website':
+      return { key: 'dealRegistration.error.website' };
+    case 'date_in_past':
+      return { key: 'dealRegistration.error.datePast' };
+    case 'date_too_far':
+      return { key: 'dealRegistration.error.dateFar' };
+    case 'control_characters':
+      return { key: 'dealRegistration.error.control' };
     case 'custom':
+      // A refinement without a code of ours (a server older than the codes): the website is the
+      // one such rule on the form.
       if (field === 'customerDomain') return { key: 'dealRegistration.error.website' };
-      if (field === 'expectedCloseDate') {
-        return {
-          key: /past/i.test(issue.message)
-            ? 'dealRegistration.error.datePast'
-            : 'dealRegistration.error.dateFar',
-        };
-      }
-      if (/control/i.test(issue.message)) return { key: 'dealRegistration.error.control' };
       break;
   }
   return issue.message ? { text: issue.message } : { key: 'dealRegistration.error.invalid' };

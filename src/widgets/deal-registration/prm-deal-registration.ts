@@ -9,8 +9,9 @@ import type { Program } from '../../core/schema/program.js';
 import { registerMessages } from '../shared/i18n.js';
 import type { MessageKey, MessageParams } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
-import { DraftStore, apiBaseOf, draftStorageKey, newDraft } from './draft.js';
-import type { Draft } from './draft.js';
+import { StatusController } from '../shared/status.js';
+import { FormDraftStore, apiBaseOf, draftStorageKey, newFormDraft } from './form-draft.js';
+import type { FormDraft } from './form-draft.js';
 import { FormFields } from './fields.js';
 import { buildInput, emptyValues, fitToProgram, hasContent, prefill } from './form.js';
 import type { FieldName, FieldProblems, FormValues } from './form.js';
@@ -77,15 +78,17 @@ export class PrmDealRegistration extends PrmElement {
   @state() private failure: Failure | undefined;
   @state() private restoredAt: string | undefined;
   @state() private confirmingDiscard = false;
-  @state() private polite = '';
-  @state() private assertive = '';
 
   #program: Program | undefined;
-  #store: DraftStore | undefined;
-  #draft: Draft | undefined;
+  #store: FormDraftStore | undefined;
+  #draft: FormDraft | undefined;
   #submitAbort: AbortController | undefined;
   #announcedWarnings = '';
-  #internals = this.attachInternals();
+  #status = new StatusController(this, () => ({
+    loading: this.#load.status === TaskStatus.PENDING,
+    submitting: this.phase === 'submitting',
+    registered: this.phase === 'done',
+  }));
   #check = new LiveCheck(
     this,
     () => this.resolvedClient,
@@ -108,7 +111,7 @@ export class PrmDealRegistration extends PrmElement {
         client.program.get({ signal }),
         client.me({ signal }),
       ]);
-      this.#start(program, new DraftStore(draftStorageKey(apiBaseOf(client), me.user.id)));
+      this.#start(program, new FormDraftStore(draftStorageKey(apiBaseOf(client), me.user.id)));
       return program;
     },
   });
@@ -125,7 +128,7 @@ export class PrmDealRegistration extends PrmElement {
   }
 
   /** Starts the form from the stored draft, else a fresh one; prefill fills what is empty. */
-  #start(program: Program, store: DraftStore): void {
+  #start(program: Program, store: FormDraftStore): void {
     this.#program = program;
     this.#store = store;
     const stored = store.load();
@@ -133,7 +136,7 @@ export class PrmDealRegistration extends PrmElement {
     const base = restore
       ? fitToProgram(stored.values, program)
       : emptyValues(program.currencies[0]);
-    this.#draft = { ...(restore ? stored : newDraft(base)), values: this.#prefill(base) };
+    this.#draft = { ...(restore ? stored : newFormDraft(base)), values: this.#prefill(base) };
     this.values = this.#draft.values;
     this.restoredAt = restore ? stored.savedAt || new Date().toISOString() : undefined;
     this.problems = {};
@@ -141,7 +144,7 @@ export class PrmDealRegistration extends PrmElement {
     this.deal = undefined;
     this.phase = 'editing';
     this.confirmingDiscard = false;
-    if (this.restoredAt) this.#announce(this.#restoredText());
+    if (this.restoredAt) this.#status.announce(this.#restoredText());
     this.#check.reset();
     this.#check.schedule(this.values);
   }
@@ -208,7 +211,7 @@ export class PrmDealRegistration extends PrmElement {
     this.#saveDraft();
     this.phase = 'submitting';
     this.failure = undefined;
-    this.assertive = '';
+    this.#status.alert('');
     const abort = new AbortController();
     this.#submitAbort = abort;
     try {
@@ -223,7 +226,7 @@ export class PrmDealRegistration extends PrmElement {
       this.phase = 'done';
       this.restoredAt = undefined;
       const status = this.t(`dealRegistration.status.${deal.status}` as MessageKey);
-      this.#announce(
+      this.#status.announce(
         `${this.t('dealRegistration.outcome.announce', { status })} ${views.outcomeText(deal, this.resolvedLocale, this.#t)}`,
       );
       this.emit('prm-deal-registered', deal);
@@ -243,15 +246,17 @@ export class PrmDealRegistration extends PrmElement {
     if (outcome.renewKey) this.#renewKey();
     this.failure = outcome.failure;
     if (Object.keys(outcome.problems).length) await this.#showProblems(outcome.problems);
-    else this.assertive = views.failureText(outcome.failure, this.#t);
+    else this.#status.alert(views.failureText(outcome.failure, this.#t));
   }
 
   async #showProblems(problems: FieldProblems): Promise<void> {
     this.problems = problems;
     const count = Object.keys(problems).length;
-    this.assertive = count
-      ? this.t('dealRegistration.errorSummary', { count })
-      : views.failureText(this.failure, this.#t);
+    this.#status.alert(
+      count
+        ? this.t('dealRegistration.errorSummary', { count })
+        : views.failureText(this.failure, this.#t),
+    );
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
@@ -262,7 +267,7 @@ export class PrmDealRegistration extends PrmElement {
       const deal = await this.requireClient().deals.get(id);
       this.emit('prm-deal-select', deal);
     } catch {
-      this.assertive = this.t('common.error');
+      this.#status.alert(this.t('common.error'));
     }
   }
 
@@ -271,13 +276,13 @@ export class PrmDealRegistration extends PrmElement {
     if (confirmed && this.#program) {
       this.#store?.clear();
       const values = this.#prefill(emptyValues(this.#program.currencies[0]));
-      this.#draft = newDraft(values);
+      this.#draft = newFormDraft(values);
       this.values = values;
       this.problems = {};
       this.failure = undefined;
       this.restoredAt = undefined;
-      this.assertive = '';
-      this.#announce(this.t('dealRegistration.discarded'));
+      this.#status.alert('');
+      this.#status.announce(this.t('dealRegistration.discarded'));
       this.#check.reset();
       this.#check.schedule(values);
     }
@@ -297,10 +302,6 @@ export class PrmDealRegistration extends PrmElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector('input')?.focus());
   }
 
-  #announce(text: string): void {
-    this.polite = text;
-  }
-
   #restoredText(): string {
     const when = this.restoredAt ? formatRelative(this.restoredAt, this.resolvedLocale) : '';
     return this.t('dealRegistration.restored', { when });
@@ -315,18 +316,8 @@ export class PrmDealRegistration extends PrmElement {
     const said = warnings.map((w) => w.text).join(' ');
     if (said !== this.#announcedWarnings) {
       this.#announcedWarnings = said;
-      if (said) this.polite = said;
+      if (said) this.#status.announce(said);
     }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const states = this.#internals.states as Set<string> | undefined;
-    if (!states) return;
-    const on = (name: string, value: boolean) => (value ? states.add(name) : states.delete(name));
-    on('loading', this.#load.status === TaskStatus.PENDING);
-    on('submitting', this.phase === 'submitting');
-    on('registered', this.phase === 'done');
   }
 
   // ---------------------------------------------------------------- rendering
@@ -339,11 +330,7 @@ export class PrmDealRegistration extends PrmElement {
       complete: () =>
         this.phase === 'done' && this.deal ? this.#outcome(this.deal) : this.#form(),
     });
-    return html`
-      ${body}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.polite}</div>
-      <div class="visually-hidden" role="alert" aria-live="assertive">${this.assertive}</div>
-    `;
+    return html` ${body} ${this.#status.regions()} `;
   }
 
   #outcome(deal: Deal): TemplateResult {

@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { SAME_CUSTOMER_SIMILARITY } from '../../core/schema/deal.js';
 import type { ConflictReport, Deal } from '../../core/schema/deal.js';
 import { formatDate, formatDateTime, formatMoney, formatRelative } from '../../core/format.js';
 import type { MessageKey, MessageParams } from '../shared/i18n.js';
@@ -27,7 +28,8 @@ export function warningsOf(report: ConflictReport, t: T): Warning[] {
   for (const match of report.matches) {
     if (seen.has(match.kind)) continue;
     seen.add(match.kind);
-    const exact = match.matchedOn.includes('domain') || match.similarity >= 0.9;
+    const exact =
+      match.matchedOn.includes('domain') || match.similarity >= SAME_CUSTOMER_SIMILARITY;
     if (match.kind === 'own_duplicate') {
       out.push({
         tone: 'danger',

@@ -2,13 +2,11 @@ import { html } from 'lit';
 import type { CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { tokenFromUrl } from '../../core/auth.js';
 import type { TokenProvider } from '../../core/auth.js';
-import { createPartnerClient } from '../../core/client.js';
 import type { PartnerClient } from '../../core/client.js';
+import { clientFromConfig } from '../shared/client-config.js';
 import { clientContext, hostContext } from '../shared/context.js';
 import type { HostContext } from '../shared/context.js';
-import { devWarn } from '../shared/dev.js';
 import { canonicalLocale } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
 import { styles } from './prm-provider.styles.js';
@@ -97,16 +95,10 @@ export class PrmProvider extends PrmElement {
   }
 
   #build(): PartnerClient {
-    let getToken: TokenProvider | null = this.getToken ?? null;
-    if (!getToken && this.tokenUrl) getToken = tokenFromUrl(this.tokenUrl);
-    if (!getToken) {
-      devWarn(
-        'missing-token',
-        '<prm-provider> has neither a token-url attribute nor a getToken property: its requests carry no token, and every call but health() will answer 401.',
-      );
-    }
-    const baseUrl = this.apiBase || globalThis.location?.origin;
-    return createPartnerClient({ baseUrl, getToken });
+    return clientFromConfig(
+      { apiBase: this.apiBase, tokenUrl: this.tokenUrl, getToken: this.getToken },
+      '<prm-provider>',
+    );
   }
 
   protected override render() {

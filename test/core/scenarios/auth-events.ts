@@ -171,6 +171,43 @@ export function eventScenarios({ describe, it, expect, serverUrl }: Harness): vo
       expect(await sc.log()).to.have.length(1);
     });
 
+    it("goes through the client's hooks and transport, with its token refresh", async () => {
+      const sc = s('sse-auth');
+      const events: PrmEvent[] = [];
+      const before: [string, number, string | null][] = [];
+      const after: [number, string | null][] = [];
+      const carried: string[] = [];
+      let extended = 0;
+      const api = client(sc.baseUrl, {
+        getToken: (o) => (o?.forceRefresh ? 'fresh' : 'stale'),
+        transport: (request) => {
+          carried.push(request.url);
+          return fetch(request);
+        },
+        hooks: {
+          beforeRequest: ({ request, operation, attempt }) =>
+            void before.push([operation.name, attempt, request.headers.get('authorization')]),
+          afterResponse: ({ response }) =>
+            void after.push([response.status, response.headers.get('content-type')]),
+        },
+      });
+      const sub = api
+        .extend({ hooks: { beforeRequest: () => void (extended += 1) } })
+        .events.subscribe({ onEvent: (e) => void events.push(e), backoffMs: 1 });
+      await until(() => events.length > 0, 'an event');
+      sub.close();
+      await sub.done;
+      expect(before.slice(0, 2)).to.deep.equal([
+        ['events.subscribe', 1, 'Bearer stale'],
+        ['events.subscribe', 2, 'Bearer fresh'],
+      ]);
+      expect(after[0]![0]).to.equal(401);
+      expect(after[1]).to.deep.equal([200, 'text/event-stream']);
+      expect(extended).to.equal(before.length);
+      expect(carried).to.have.length(before.length);
+      expect(carried.every((url) => url === `${sc.baseUrl}/v1/events`)).to.equal(true);
+    });
+
     it('SseParser handles split chunks, CRLF, comments, multi-line data and retry', () => {
       const parser = new SseParser();
       const chunks = ['id: 7\r', '\nevent: x\r\ndata: a\r\n', 'data:b\n: note\nretry: 250\n', '\n'];

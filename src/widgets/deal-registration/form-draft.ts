@@ -1,13 +1,16 @@
 /**
- * @module The deal draft in `localStorage`, per user and API, with its idempotency key: a reload,
- * a crash or an expired session loses nothing, and a retried submit replays instead of duplicating.
+ * @module The form draft — what the user typed into the registration form and has not sent (not
+ * the deal list's review draft of a decision) — in `localStorage`, per user and API, with its
+ * idempotency key: a reload, a crash or an expired session loses nothing, and a retried submit
+ * replays instead of duplicating.
  */
 import { newIdempotencyKey } from '../../core/client/request.js';
+import { normalizeBaseUrl } from '../../core/client.js';
 import type { PartnerClient } from '../../core/client.js';
 import { FIELDS, emptyValues } from './form.js';
 import type { FormValues } from './form.js';
 
-export interface Draft {
+export interface FormDraft {
   /** The `Idempotency-Key` of every submit of this draft, made when the draft starts. */
   key: string;
   values: FormValues;
@@ -15,7 +18,7 @@ export interface Draft {
   savedAt: string;
 }
 
-export const newDraft = (values: FormValues): Draft => ({
+export const newFormDraft = (values: FormValues): FormDraft => ({
   key: newIdempotencyKey(),
   values,
   savedAt: new Date().toISOString(),
@@ -23,16 +26,14 @@ export const newDraft = (values: FormValues): Draft => ({
 
 /** The API a client talks to, as the draft key names it: its base URL without `/v1`. */
 export const apiBaseOf = (client: PartnerClient): string =>
-  String(client.options?.baseUrl ?? '')
-    .replace(/\/+$/, '')
-    .replace(/\/v1$/, '');
+  normalizeBaseUrl(client.options?.baseUrl);
 
 /** One key per user and API, so two people on one browser, or two programs, never share a draft. */
 export const draftStorageKey = (apiBase: string, userId: string): string =>
   `prm:deal-draft:${apiBase}:${userId}`;
 
 /** A stored draft is read back field by field: it may come from an older version or be tampered with. */
-function revive(raw: unknown): Draft | undefined {
+function revive(raw: unknown): FormDraft | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const { key, values, savedAt } = raw as Record<string, unknown>;
   if (typeof key !== 'string' || !key || typeof values !== 'object' || values === null) {
@@ -63,10 +64,10 @@ function storage(): Storage | undefined {
   }
 }
 
-export class DraftStore {
+export class FormDraftStore {
   constructor(readonly storageKey: string) {}
 
-  load(): Draft | undefined {
+  load(): FormDraft | undefined {
     try {
       const text = storage()?.getItem(this.storageKey);
       return text ? revive(JSON.parse(text)) : undefined;
@@ -75,7 +76,7 @@ export class DraftStore {
     }
   }
 
-  save(draft: Draft): void {
+  save(draft: FormDraft): void {
     try {
       storage()?.setItem(this.storageKey, JSON.stringify(draft));
     } catch {
