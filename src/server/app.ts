@@ -13,6 +13,7 @@ import { meRoutes } from './routes/me.js';
 import { opportunityRoutes } from './routes/opportunities.js';
 import { partnerRoutes } from './routes/partners.js';
 import { programRoutes } from './routes/program.js';
+import { tierRoutes } from './routes/tiers.js';
 
 /** Every route of the API. A new resource adds one line here; OpenAPI follows by itself. */
 export function createRegistry(): RouteRegistry {
@@ -25,6 +26,7 @@ export function createRegistry(): RouteRegistry {
     ...dealRoutes,
     ...eventRoutes,
     ...auditRoutes,
+    ...tierRoutes,
   );
 }
 
