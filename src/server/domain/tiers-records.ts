@@ -25,7 +25,7 @@ import type { Queryable, Tx } from '../store/index.js';
 import { patchDeal } from './deals-decisions.js';
 import { putTiers } from './program.js';
 import { evaluateAll, evaluatePartner, lockPartner, recordChange } from './tiers-apply.js';
-import { dateOf } from './tiers-evaluate.js';
+import { dateOf, qualifiedTier } from './tiers-evaluate.js';
 import { allMetrics, rateBook, trimRate } from './tiers-metrics.js';
 
 interface CertRow {
@@ -260,20 +260,16 @@ export async function putTiersAndEvaluate(
   const ids = new Set(tiers.map((t) => t.id));
   const moved = before.filter((p) => !ids.has(p.tier_id));
   if (moved.length > 0) {
+    // Off a removed tier: straight to the highest tier the partner qualifies for (one change).
     const metrics = await allMetrics(tx, now, await rateBook(tx));
-    const lowest = tiers[0]!.id;
     for (const p of moved) {
-      await tx.query('update partners set tier_at_risk_since = null where id = $1', [p.id]);
-      await recordChange(
-        tx,
+      const m = metrics.get(p.id)!;
+      const to = qualifiedTier(tiers, m).id;
+      await tx.query('update partners set tier_id = $2, tier_at_risk_since = null where id = $1', [
         p.id,
-        p.tier_id,
-        lowest,
-        'definition_change',
-        metrics.get(p.id)!,
-        now,
-        'definition_change',
-      );
+        to,
+      ]);
+      await recordChange(tx, p.id, p.tier_id, to, 'definition_change', m, now, 'definition_change');
     }
   }
   await evaluateAll(tx, now, 'definition_change');
