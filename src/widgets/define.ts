@@ -10,3 +10,4 @@ import { PrmDealRegistration } from './deal-registration/prm-deal-registration.j
 define('prm-provider', PrmProvider);
 define('prm-deal-list', PrmDealList);
 define('prm-deal-registration', PrmDealRegistration);
+import './tier-progress/define.js';
