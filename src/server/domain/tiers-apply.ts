@@ -16,7 +16,7 @@ import { listTiers } from './program.js';
 import type { Decision, Standing } from './tiers-evaluate.js';
 import { changes, decide, progressOf } from './tiers-evaluate.js';
 import type { RateBook } from './tiers-metrics.js';
-import { allMetrics, partnerMetrics, rateBook } from './tiers-metrics.js';
+import { allMetrics, partnerMetrics, partnerSnapshot, rateBook } from './tiers-metrics.js';
 
 /** Automatic evaluations act as the system; what caused them is written beside the change. */
 export const SYSTEM_ACTOR = { id: 'system', role: 'program_admin', partnerId: null } as const;
@@ -188,10 +188,9 @@ export async function readProgress(
   partnerId: string,
   now: Date,
 ): Promise<TierProgress | undefined> {
-  const standing = await readStanding(store, partnerId);
-  if (!standing) return undefined;
-  const tiers = await listTiers(store);
-  const metrics = await partnerMetrics(store, partnerId, now, await rateBook(store));
+  const snap = await partnerSnapshot(store, partnerId, now);
+  if (!snap) return undefined;
+  const { standing, tiers, metrics } = snap;
   const d = decide(tiers, standing, metrics, now);
   if (!changes(standing, d)) return progressOf(partnerId, tiers, standing, metrics, now);
   const e = await store.withTransaction((tx) => evaluatePartner(tx, partnerId, now, 'read'));

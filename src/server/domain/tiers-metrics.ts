@@ -4,7 +4,7 @@
  * apart as `unconvertedRevenue`), won deals and active certifications. One partner's read walks
  * the `deals_partner_won` index; the whole program's is two grouped scans.
  */
-import type { Money, TierMetrics } from '../../core/schema/index.js';
+import type { Money, Tier, TierMetrics } from '../../core/schema/index.js';
 import type { Queryable } from '../store/index.js';
 import { convert, dateOf, windowStart } from './tiers-evaluate.js';
 
@@ -116,3 +116,76 @@ export async function allMetrics(
     partners.map((p) => [p.id, fold(book, wonBy.get(p.id) ?? [], certBy.get(p.id) ?? 0)]),
   );
 }
+
+export interface Snapshot {
+  standing: { tierId: string; atRiskSince: Date | null };
+  tiers: Tier[];
+  book: RateBook;
+  metrics: TierMetrics;
+}
+
+/**
+ * Everything a progress read needs — the partner's standing, the ladder, the rates and its
+ * metrics — in one statement: one round trip instead of six, which is most of a read's cost.
+ * Undefined when there is no such partner.
+ */
+export async function partnerSnapshot(
+  db: Queryable,
+  partnerId: string,
+  now: Date,
+): Promise<Snapshot | undefined> {
+  const { rows } = await db.query<{
+    tier_id: string;
+    at_risk_since: string | null;
+    base: string;
+    tiers: TierJson[];
+    rates: Array<{ currency: string; rate: string }> | null;
+    won: WonRow[] | null;
+    certs: string | number;
+  }>(
+    `select p.tier_id, p.tier_at_risk_since as at_risk_since, g.currencies->>0 as base,
+            (select json_agg(t order by t.rank, t.id) from tiers t) as tiers,
+            (select json_agg(json_build_object('currency', r.currency, 'rate', r.rate::text))
+               from exchange_rates r) as rates,
+            (select json_agg(w) from (
+               select partner_id, currency, sum(amount)::text as total, count(*) as n from deals
+                where partner_id = p.id and ${WON} group by partner_id, currency) w) as won,
+            (select count(*) from certifications
+              where partner_id = p.id and ${ACTIVE_CERT.replaceAll('$1', '$3')}) as certs
+       from partners p, program g where p.id = $2 and g.id = 1`,
+    [windowStart(now), partnerId, dateOf(now)],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  const book: RateBook = {
+    base: r.base,
+    rates: new Map((r.rates ?? []).map((x) => [x.currency, trimRate(x.rate)])),
+  };
+  return {
+    standing: {
+      tierId: r.tier_id,
+      atRiskSince: r.at_risk_since === null ? null : new Date(r.at_risk_since),
+    },
+    tiers: r.tiers.map(fromJson),
+    book,
+    metrics: fold(book, r.won ?? [], Number(r.certs)),
+  };
+}
+
+interface TierJson {
+  id: string;
+  name: string;
+  rank: number;
+  requirements: Tier['requirements'];
+  benefits: string[];
+  auto_approve_limit: Tier['autoApproveLimit'];
+}
+
+const fromJson = (t: TierJson): Tier => ({
+  id: t.id,
+  name: t.name,
+  rank: t.rank,
+  requirements: t.requirements,
+  benefits: t.benefits,
+  autoApproveLimit: t.auto_approve_limit ?? null,
+});
