@@ -115,12 +115,12 @@ async function addDeals(store: Store, from: number, to: number, partner?: string
           amount, currency, expected_close_date, submitted_by, submitted_at, conflicts,
           updated_at, won_at)
        select 'deal_b' || coalesce($4, '') || g,
-              coalesce($4, 'prt_b' || (1 + (g * 7919) % $3)),
+              coalesce($4, 'prt_b' || (1 + (g::bigint * 7919) % $3)),
               case when g % 3 = 0 then 'approved' else (array['under_review','approved','rejected','withdrawn'])[1 + g % 4] end,
               case when g % 3 = 0 then 'won' when g % 7 = 1 then 'lost' else 'open' end,
               'Customer ' || g, 'customer ' || g, 'c' || g || '.example', 'c' || g || '.example',
               'Contact', 'c@example.com', 'Deal ' || g, array['lf-core'],
-              1000000 + (g * 104729) % 9000000,
+              1000000 + (g::bigint * 104729) % 9000000,
               case when g % 100 < 80 then 'USD' when g % 100 < 89 then 'EUR'
                    when g % 100 < 98 then 'GBP' else 'JPY' end,
               current_date, 'usr_bench', now() - make_interval(days => g % 540),

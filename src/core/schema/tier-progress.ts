@@ -3,16 +3,7 @@
  * against the ladder (`GET /v1/partners/:id/tier-progress`) and its tier history.
  */
 import * as z from 'zod/mini';
-import {
-  CalendarDate,
-  Currency,
-  Instant,
-  Money,
-  PartnerId,
-  TierId,
-  UserId,
-  text,
-} from './common.js';
+import { CalendarDate, Currency, Instant, Money, PartnerId, UserId, text } from './common.js';
 import { Tier, TIER_REQUIREMENT_KEYS } from './tier.js';
 
 export const TierRequirementKey = z.enum(TIER_REQUIREMENT_KEYS);

@@ -138,7 +138,8 @@ export class PrmTierProgress extends PrmElement {
     },
   });
 
-  #live = new LiveController(this, (event) => {
+  // Kept for its subscription, which lives and dies with the element.
+  protected readonly live = new LiveController(this, (event) => {
     const partnerId = this.#partner;
     const data = event.data as { partnerId?: string } | undefined;
     if (!partnerId || data?.partnerId !== partnerId) return;
