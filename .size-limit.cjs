@@ -17,7 +17,8 @@ module.exports = [
     // problem details) 2.3, errors 0.6, auth 0.4, Intl formatting 0.6, and the schemas 2.7, every
     // one of them, because `core` exports the whole contract (browser bundles drop the server's
     // request schemas: see src/core/schema/common.ts). The rest is the client's method table.
-    limit: '22.1 KB',
+    // Tier progress (issue 12) adds its schemas and client methods: +0.6 kB.
+    limit: '22.8 KB',
     gzip: true,
     modifyEsbuildConfig: production,
   },
@@ -39,7 +40,9 @@ module.exports = [
     // up one of: ky, response validation, one self-contained file, or a language. Each widget
     // registering its own messages (so a page with one widget loads only its text) costs this
     // bundle 0.7 kB: apart, the two widgets' catalogues compress less well than in one (54.34 kB).
-    limit: '54.4 KB',
+    // Tier progress (issue 12) joined the embed: 54.4 → 59.5 kB (the widget, its texts and its
+    // schemas; ≤ 8 kB as the issue allows).
+    limit: '59.5 KB',
     gzip: true,
     // An ES module, as the tag loads it: it finds its own tag through import.meta.url.
     modifyEsbuildConfig: (config) => ({ ...production(config), format: 'esm' }),
@@ -65,6 +68,14 @@ module.exports = [
     path: 'src/widgets/deal-list/prm-deal-list.ts',
     import: '{ PrmDealList }',
     limit: '31.7 KB',
+    gzip: true,
+    modifyEsbuildConfig: production,
+  },
+  {
+    name: 'tier progress (src/widgets/tier-progress)',
+    path: 'src/widgets/tier-progress/prm-tier-progress.ts',
+    import: '{ PrmTierProgress }',
+    limit: '16 KB',
     gzip: true,
     modifyEsbuildConfig: production,
   },
