@@ -26,6 +26,10 @@ try {
             (el, [t, l]) => {
               el.setAttribute('theme', t!);
               el.setAttribute('lang', l!);
+              // The intranet's palette is light; a host going dark hands over its dark text too.
+              const dark = t === 'dark';
+              (el as HTMLElement).style.setProperty('--prm-text', dark ? '#f2f2f2' : '');
+              (el as HTMLElement).style.setProperty('--prm-text-muted', dark ? '#b8b8b8' : '');
             },
             [theme, lang],
           );

@@ -53,6 +53,7 @@ export const styles: CSSResultGroup = [
     .stack {
       display: grid;
       gap: 1rem;
+      align-content: start;
     }
     header {
       display: flex;
@@ -175,6 +176,7 @@ export const styles: CSSResultGroup = [
       display: grid;
       gap: 1rem;
       grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+      align-items: start;
     }
     button {
       font: inherit;
