@@ -50,6 +50,9 @@ describe('<prm-tier-progress>', () => {
     expect(meters[0]!.getAttribute('aria-valuenow')).to.equal('80');
     expect(meters[0]!.getAttribute('aria-valuetext')).to.equal('$400,000.00 of $500,000.00, 80%');
     expect(meters[1]!.getAttribute('aria-valuetext')).to.equal('8 of 10, 80%');
+    // Filled through the CSSOM (no style attribute: a strict style-src would block it).
+    expect((meters[0]!.firstElementChild as HTMLElement).style.inlineSize).to.equal('80%');
+    expect(meters[0]!.firstElementChild!.hasAttribute('style')).to.be.true;
     expect(text($(el, "[part=requirement][data-key='certifications']"))).to.contain('Met');
     expect(text($(el, '[part=overall]'))).to.contain('87% of the way to Gold');
     expect(text($(el, '[part=unconverted]'))).to.contain('¥1,250,000');

@@ -164,6 +164,12 @@ export class PrmTierProgress extends PrmElement {
     });
   }
 
+  protected override updated(): void {
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('[data-fill]')) {
+      bar.style.inlineSize = `${bar.dataset['fill']}%`;
+    }
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#settle);

@@ -1,6 +1,5 @@
 /** @module What `<prm-tier-progress>` renders: pure functions of the progress and the locale. */
 import { html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { TemplateResult } from 'lit';
 import { formatDate, formatMoney, formatPercent } from '../../core/format.js';
 import type {
@@ -18,8 +17,11 @@ export interface ViewContext {
   t(key: MessageKey, params?: MessageParams): string;
 }
 
-/** Through the CSSOM, which a strict `style-src` allows, unlike a `style` attribute. */
-const fill = (ratio: number) => styleMap({ inlineSize: `${Math.round(ratio * 1000) / 10}%` });
+/**
+ * The fill's width, applied by the element after rendering through the CSSOM, which a strict
+ * `style-src` allows (a `style` attribute, or `styleMap`'s first render, it blocks).
+ */
+const fill = (ratio: number) => String(Math.round(ratio * 1000) / 10);
 
 const isMoney = (v: Money | number): v is Money => typeof v === 'object';
 
@@ -50,7 +52,7 @@ function meter(r: TierRequirementProgress, c: ViewContext): TemplateResult {
       aria-valuenow=${Math.round(r.progress * 100)}
       aria-valuetext=${c.t('tierProgress.valueText', { current, target, percent })}
     >
-      <span style=${fill(r.progress)}></span>
+      <span data-fill=${fill(r.progress)}></span>
     </div>
   </li>`;
 }
@@ -165,7 +167,7 @@ export function renderProgress(
                       aria-valuenow=${Math.round(p.overallProgress * 100)}
                       aria-valuetext=${overallPercent}
                     >
-                      <span style=${fill(p.overallProgress)}></span>
+                      <span data-fill=${fill(p.overallProgress)}></span>
                     </div>
                   </div>`
                 : html`<p class="muted">${c.t('tierProgress.topKeep', { tier: goalTier.name })}</p>`
