@@ -34,6 +34,16 @@ import {
   type ProgramInput,
   type TiersInput,
 } from './schema/index.js';
+import {
+  Certification,
+  CertificationPage,
+  ExchangeRates,
+  TierHistoryPage,
+  TierProgress,
+  type CertificationInput,
+  type CertificationListQuery,
+  type ExchangeRatesInput,
+} from './schema/index.js';
 
 export type {
   AfterResponseHook,
@@ -102,6 +112,22 @@ export interface PartnerClient {
   tiers: {
     get(opts?: CallOptions): Promise<Tiers>;
     put(input: TiersInput, opts?: CallOptions): Promise<Tiers>;
+    /** `GET /v1/partners/:id/tier-progress`. */
+    progress(partnerId: string, opts?: CallOptions): Promise<TierProgress>;
+    /** `GET /v1/partners/:id/tier-history`, newest first. */
+    history(
+      partnerId: string,
+      query?: { limit?: number; cursor?: string },
+      opts?: CallOptions,
+    ): Promise<TierHistoryPage>;
+  };
+  certifications: {
+    create(input: CertificationInput, opts?: CallOptions): Promise<Certification>;
+    list(query?: Partial<CertificationListQuery>, opts?: CallOptions): Promise<CertificationPage>;
+  };
+  exchangeRates: {
+    get(opts?: CallOptions): Promise<ExchangeRates>;
+    put(input: ExchangeRatesInput, opts?: CallOptions): Promise<ExchangeRates>;
   };
   audit: {
     list(query?: Partial<AuditQuery>, opts?: CallOptions): Promise<AuditPage>;
@@ -215,6 +241,27 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
     tiers: {
       get: (opts) => get('tiers.get', '/v1/program/tiers', Tiers, opts),
       put: (input, opts) => write('tiers.put', 'PUT', '/v1/program/tiers', Tiers, input, opts),
+      progress: (partnerId, opts) =>
+        get('tiers.progress', path`/v1/partners/${partnerId}/tier-progress`, TierProgress, opts),
+      history: (partnerId, query, opts) =>
+        get(
+          'tiers.history',
+          path`/v1/partners/${partnerId}/tier-history`,
+          TierHistoryPage,
+          opts,
+          query,
+        ),
+    },
+    certifications: {
+      create: (input, opts) =>
+        write('certifications.create', 'POST', '/v1/certifications', Certification, input, opts),
+      list: (query, opts) =>
+        get('certifications.list', '/v1/certifications', CertificationPage, opts, query),
+    },
+    exchangeRates: {
+      get: (opts) => get('exchangeRates.get', '/v1/program/exchange-rates', ExchangeRates, opts),
+      put: (input, opts) =>
+        write('exchangeRates.put', 'PUT', '/v1/program/exchange-rates', ExchangeRates, input, opts),
     },
     audit: {
       list: (query, opts) => get('audit.list', '/v1/audit', AuditPage, opts, query),

@@ -15,6 +15,7 @@ import { opportunityRoutes } from './routes/opportunities.js';
 import { partnerRoutes } from './routes/partners.js';
 import { programRoutes } from './routes/program.js';
 import { reviewRoutes } from './routes/review-routing.js';
+import { tierRoutes } from './routes/tiers.js';
 
 /** Every route of the API. A new resource adds one line here; OpenAPI follows by itself. */
 export function createRegistry(): RouteRegistry {
@@ -29,6 +30,7 @@ export function createRegistry(): RouteRegistry {
     ...dealRoutes,
     ...eventRoutes,
     ...auditRoutes,
+    ...tierRoutes,
   );
 }
 

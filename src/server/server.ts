@@ -42,6 +42,8 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
   /** How often ended deal protections are stored as `expired` (default a minute; 0: only at start). */
   expirySweepMs?: number;
+  /** The time tier evaluation stands at (tests stand at a quarter's end). */
+  clock?: () => Date;
 }
 
 export interface RunningServer {
@@ -68,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       store,
       log,
       shutdown: shutdown.signal,
+      ...(options.clock ? { clock: options.clock } : {}),
       verify: createVerifier({
         secret: options.secret,
         db: store,

@@ -119,7 +119,13 @@ describe(`platform endpoints (${databaseLabel})`, () => {
     const harborview = await s.request('GET', `/v1/partners/${DEMO_IDS.partners.harborview}`, {
       token: admin,
     });
-    assert.equal(harborview.body.tierId, 'tier_entry', 'a silver partner moved to the lowest tier');
+    // Tiers are evaluated on a definition change (issue 12): off the removed tier, a partner lands
+    // on the highest tier it qualifies for — here Registered, which requires nothing.
+    assert.equal(
+      harborview.body.tierId,
+      'tier_registered',
+      'a silver partner moved off the removed tier, to the highest it qualifies for',
+    );
     const duplicateRanks = await s.request('PUT', '/v1/program/tiers', {
       token: admin,
       body: { tiers: [body.tiers[0], { ...body.tiers[1], rank: 0 }] },

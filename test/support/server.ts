@@ -84,6 +84,8 @@ export interface TestServerOptions {
   trustedIssuers?: TrustedIssuerConfig[];
   extraRoutes?: AnyRoute[];
   corsOrigins?: '*' | string[];
+  /** The time tier evaluation stands at. */
+  clock?: () => Date;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -101,6 +103,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       corsOrigins: options.corsOrigins ?? '*',
       log: (e) => void logs.push(e),
       extraRoutes: options.extraRoutes ?? [],
+      ...(options.clock ? { clock: options.clock } : {}),
     });
   const server: TestServer = {
     url: '',

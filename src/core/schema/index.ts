@@ -6,6 +6,7 @@ export * from './partner.js';
 export * from './deal.js';
 export * from './review-routing.js';
 export * from './tier.js';
+export * from './tier-progress.js';
 export * from './audit.js';
 export * from './event.js';
 
@@ -14,6 +15,7 @@ import { AuditEntry } from './audit.js';
 import { Deal, Opportunity } from './deal.js';
 import { Partner } from './partner.js';
 import { listPage } from './common.js';
+import { Certification, TierHistoryEntry } from './tier-progress.js';
 
 export const DealPage = listPage(Deal);
 export type DealPage = z.infer<typeof DealPage>;
@@ -23,3 +25,7 @@ export const OpportunityPage = listPage(Opportunity);
 export type OpportunityPage = z.infer<typeof OpportunityPage>;
 export const AuditPage = listPage(AuditEntry);
 export type AuditPage = z.infer<typeof AuditPage>;
+export const CertificationPage = listPage(Certification);
+export type CertificationPage = z.infer<typeof CertificationPage>;
+export const TierHistoryPage = listPage(TierHistoryEntry);
+export type TierHistoryPage = z.infer<typeof TierHistoryPage>;

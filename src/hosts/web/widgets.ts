@@ -11,4 +11,6 @@ export const WIDGETS: Readonly<Record<string, () => Promise<CustomElementConstru
     ),
   'prm-deal-list': () =>
     import('../../widgets/deal-list/prm-deal-list.js').then((m) => m.PrmDealList),
+  'prm-tier-progress': () =>
+    import('../../widgets/tier-progress/prm-tier-progress.js').then((m) => m.PrmTierProgress),
 };

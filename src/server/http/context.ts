@@ -19,6 +19,8 @@ export interface Deps {
   log: Logger;
   /** Aborted when the server begins to shut down: long-lived responses (SSE) end on it. */
   shutdown: AbortSignal;
+  /** The time tier evaluation stands at; tests set it (default: the system clock). */
+  clock?: () => Date;
   config: {
     version: string;
     /** `*` or the exact origins allowed to call from browsers. */

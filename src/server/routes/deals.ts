@@ -12,12 +12,14 @@ import {
   DuplicateRegistrationProblem,
   ListQuery,
 } from '../../core/schema/index.js';
-import { decideDeal, patchDeal, withdrawDeal } from '../domain/deals-decisions.js';
+import { decideDeal, withdrawDeal } from '../domain/deals-decisions.js';
+import { patchDealAndEvaluate } from '../domain/tiers-records.js';
 import { dealHistory, getDeal, listDeals } from '../domain/deals-list.js';
 import { checkDeal, registerDeal } from '../domain/deals-register.js';
 import { dealFor, reportFor } from '../domain/deals-views.js';
 import { problems } from '../http/problem.js';
 import { defineRoute } from '../http/registry.js';
+import { clockOf } from './tiers.js';
 import type { Principal } from '../identity/principal.js';
 import { isPartnerPrincipal } from '../identity/principal.js';
 
@@ -156,6 +158,10 @@ export const dealRoutes = [
       409: { description: '`invalid_transition`.' },
     },
     handler: async ({ deps, principal, params, body, json }) =>
-      json(await deps.store.withTransaction((tx) => patchDeal(tx, params.id!, body, principal))),
+      json(
+        await deps.store.withTransaction((tx) =>
+          patchDealAndEvaluate(tx, params.id!, body, principal, clockOf(deps)),
+        ),
+      ),
   }),
 ];

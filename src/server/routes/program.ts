@@ -1,6 +1,8 @@
 /** @module `/v1/program` and `/v1/program/tiers`. */
 import { Program, ProgramInput, Tiers, TiersInput } from '../../core/schema/index.js';
-import { getProgram, listTiers, putProgram, putTiers } from '../domain/program.js';
+import { getProgram, listTiers, putProgram } from '../domain/program.js';
+import { putTiersAndEvaluate } from '../domain/tiers-records.js';
+import { clockOf } from './tiers.js';
 import { defineRoute } from '../http/registry.js';
 
 export const programRoutes = [
@@ -43,11 +45,15 @@ export const programRoutes = [
     tag: 'Program',
     summary: 'Set the tier ladder',
     description:
-      'Replaces the whole ladder. Partners on a tier that is removed move to the lowest-ranked tier.',
+      'Replaces the whole ladder and re-evaluates every partner: those on a removed tier move to the lowest-ranked tier, those the new definitions qualify rise at once, those short of theirs are at risk until the review date.',
     action: 'tiers.write',
     body: TiersInput,
     responses: { 200: { description: 'The tiers as saved.', schema: Tiers } },
     handler: async ({ deps, principal, body, json }) =>
-      json({ tiers: await deps.store.withTransaction((tx) => putTiers(tx, body, principal)) }),
+      json({
+        tiers: await deps.store.withTransaction((tx) =>
+          putTiersAndEvaluate(tx, body, principal, clockOf(deps)),
+        ),
+      }),
   }),
 ];

@@ -11,6 +11,7 @@ import {
 } from './demo.js';
 import { seedDeals } from './deals.js';
 import { seedReviewRouting } from './review-routing.js';
+import { seedTierStanding } from './tiers.js';
 import { upsertTier } from '../domain/program.js';
 
 const SEED_LOCK = 0x70726d + 1;
@@ -93,4 +94,5 @@ async function seedDemo(tx: Tx, now: Date): Promise<void> {
   }
   await seedDeals(tx, now);
   await seedReviewRouting(tx);
+  await seedTierStanding(tx, now);
 }

@@ -49,3 +49,9 @@ fetchUsers().then(
   },
   (error: unknown) => toast(`The demo users could not be loaded: ${(error as Error).message}`),
 );
+
+// The tier panel shows the partner chosen above it.
+const tierPartner = byId('tier-partner') as HTMLSelectElement;
+tierPartner.addEventListener('change', () =>
+  byId('tier').setAttribute('partner-id', tierPartner.value),
+);
