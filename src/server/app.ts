@@ -5,6 +5,7 @@ import type { AppEnv, Deps } from './http/context.js';
 import { HttpProblem, problems } from './http/problem.js';
 import { RouteRegistry } from './http/registry.js';
 import { auditRoutes } from './routes/audit.js';
+import { contentRoutes } from './routes/content.js';
 import { dealRoutes } from './routes/deals.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
@@ -25,6 +26,7 @@ export function createRegistry(): RouteRegistry {
     ...dealRoutes,
     ...eventRoutes,
     ...auditRoutes,
+    ...contentRoutes,
   );
 }
 

@@ -7,6 +7,7 @@ export * from './deal.js';
 export * from './tier.js';
 export * from './audit.js';
 export * from './event.js';
+export * from './content.js';
 
 import type * as z from 'zod/mini';
 import { AuditEntry } from './audit.js';
