@@ -95,9 +95,11 @@ export async function nearWords(
     `select q.w, c.word
        from unnest($1::text[]) as q(w)
        cross join lateral (
-         select l.word from content_lexemes l
-          where l.word % q.w or q.w <% l.word
-          order by similarity(l.word, q.w) desc, l.word
+         select u.word from (
+           select l.word from content_lexemes l where l.word % q.w
+           union
+           select l.word from content_lexemes l where l.word %> q.w) u
+          order by similarity(u.word, q.w) desc, u.word
           limit $2) c`,
     [words, perWord],
   );

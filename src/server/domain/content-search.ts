@@ -74,8 +74,9 @@ export async function searchContent(
   principal: Principal,
   o: SearchOptions = {},
 ): Promise<ContentPage> {
+  // Untrimmed: a trailing space says the last word is finished (no longer a prefix).
+  const parsed = parseQuery(query.q ?? '');
   const q = (query.q ?? '').trim();
-  const parsed = parseQuery(q);
   const page = await store.withTransaction(async (tx) => {
     const viewer = await viewerOf(tx, principal);
     if (parsed.terms.length > 0) {
