@@ -108,7 +108,11 @@ describe(`content access (${databaseLabel})`, { timeout: 120_000 }, () => {
   for (const p of Object.keys(PARTNERS) as PartnerId[]) {
     it(`${p} (rank ${PARTNERS[p].rank}, ${PARTNERS[p].type}, ${PARTNERS[p].region}): results, total and facets`, async () => {
       const want = expected(p);
-      for (const params of [{ q: word }, { q: `${word} `, sort: 'updated' }]) {
+      const variants: Array<Record<string, string>> = [
+        { q: word },
+        { q: `${word} `, sort: 'updated' },
+      ];
+      for (const params of variants) {
         const r = await search(s, tokens[p], params);
         assert.equal(r.status, 200, r.text);
         assert.deepEqual([...ids(r.body)].sort(), [...want].sort());

@@ -77,7 +77,7 @@ export const Asset = z.object({
 export type Asset = z.infer<typeof Asset>;
 
 /** `[start, end)` in UTF-16 code units of the field's text. */
-export const HighlightRange = z.tuple([z.int(), z.int()]);
+export const HighlightRange = z.array(z.int()).check(z.length(2));
 export const Highlight = z.object({
   field: z.enum(['title', 'description']),
   ranges: z.array(HighlightRange),
