@@ -63,7 +63,11 @@ function fakeClient(answer: Fake['answer']): Fake {
           return Promise.resolve(fake.answer(query));
         },
         fileUrl: (id: string, f: string) => `https://api.example/v1/content/${id}/files/${f}`,
-        download: (id: string, f: string, o: { onProgress?: (r: number, t: number) => void } = {}) => {
+        download: (
+          id: string,
+          f: string,
+          o: { onProgress?: (r: number, t: number) => void } = {},
+        ) => {
           fake.downloads.push(`${id}:${f}`);
           o.onProgress?.(50, 100);
           return Promise.resolve(new Blob(['x']));
@@ -83,7 +87,11 @@ function fakeClient(answer: Fake['answer']): Fake {
 const page = (items: ContentItem[], over: Partial<ContentPage> = {}): ContentPage => ({
   items,
   total: items.length,
-  facets: { type: { datasheet: items.length }, product: { 'lf-edge': items.length }, language: { en: items.length } },
+  facets: {
+    type: { datasheet: items.length },
+    product: { 'lf-edge': items.length },
+    language: { en: items.length },
+  },
   nextCursor: null,
   ...over,
 });
@@ -161,14 +169,28 @@ describe('<prm-content-finder>', () => {
   it('presets product, type and q from attributes and filters by facets', async () => {
     const fake = fakeClient((q) =>
       page([item('asset_1')], {
-        facets: { type: { datasheet: 3, guide: 2 }, product: { 'lf-edge': 5 }, language: { en: 4, de: 1 } },
+        facets: {
+          type: { datasheet: 3, guide: 2 },
+          product: { 'lf-edge': 5 },
+          language: { en: 4, de: 1 },
+        },
       }),
     );
     const el = await fixture<PrmContentFinder>(
-      html`<prm-content-finder lang="en" product="lf-edge" type="datasheet" q="gateway" .client=${fake.client}></prm-content-finder>`,
+      html`<prm-content-finder
+        lang="en"
+        product="lf-edge"
+        type="datasheet"
+        q="gateway"
+        .client=${fake.client}
+      ></prm-content-finder>`,
     );
     await waitUntil(() => rows(el).length > 0);
-    expect(fake.calls[0]!.query).to.include({ q: 'gateway', product: 'lf-edge', type: 'datasheet' });
+    expect(fake.calls[0]!.query).to.include({
+      q: 'gateway',
+      product: 'lf-edge',
+      type: 'datasheet',
+    });
     const select = $<HTMLSelectElement>(el, "select[data-facet='language']")!;
     expect([...select.options].map((o) => text(o))).to.deep.equal(['—', 'en (4)', 'de (1)']);
     select.value = 'de';
@@ -230,7 +252,14 @@ describe('<prm-content-finder>', () => {
 
   it('emits prm-content-download per format, and downloads unless cancelled', async () => {
     const fake = fakeClient(() =>
-      page([item('asset_1', { formats: [{ format: 'pdf', sizeBytes: 10 }, { format: 'csv', sizeBytes: 2_500_000 }] })]),
+      page([
+        item('asset_1', {
+          formats: [
+            { format: 'pdf', sizeBytes: 10 },
+            { format: 'csv', sizeBytes: 2_500_000 },
+          ],
+        }),
+      ]),
     );
     const el = await mount(fake);
     const buttons = $$<HTMLButtonElement>(el, "[part='format']");
@@ -259,7 +288,9 @@ describe('<prm-content-finder>', () => {
     $<HTMLInputElement>(el, 'input')!.focus();
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
-    expect((el.renderRoot as ShadowRoot).activeElement?.getAttribute('data-id')).to.equal('asset_1');
+    expect((el.renderRoot as ShadowRoot).activeElement?.getAttribute('data-id')).to.equal(
+      'asset_1',
+    );
     await sendKeys({ press: 'ArrowUp' });
     await sendKeys({ press: 'ArrowUp' });
     expect((el.renderRoot as ShadowRoot).activeElement?.id).to.equal('q');

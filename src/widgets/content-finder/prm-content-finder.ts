@@ -100,7 +100,14 @@ export class PrmContentFinder extends PrmElement {
 
   #search = new Task(this, {
     args: () =>
-      [this.resolvedClient, this._text, this.type, this.product, this.language, this.pageSize] as const,
+      [
+        this.resolvedClient,
+        this._text,
+        this.type,
+        this.product,
+        this.language,
+        this.pageSize,
+      ] as const,
     task: async ([client, q, type, product, language, limit], { signal }) => {
       if (!client) return initialState;
       // Typing waits for a pause; a newer keystroke aborts this run (and its request) at once.
@@ -177,17 +184,24 @@ export class PrmContentFinder extends PrmElement {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~=row]')];
     if (rows.length === 0) return;
-    const at = rows.indexOf(e.composedPath().find((n) => rows.includes(n as HTMLElement)) as HTMLElement);
+    const at = rows.indexOf(
+      e.composedPath().find((n) => rows.includes(n as HTMLElement)) as HTMLElement,
+    );
     e.preventDefault();
     if (e.key === 'ArrowDown') rows[Math.min(at + 1, rows.length - 1)]!.focus();
-    else if (at <= 0) this.renderRoot.querySelector<HTMLInputElement>('input[type=search]')?.focus();
+    else if (at <= 0)
+      this.renderRoot.querySelector<HTMLInputElement>('input[type=search]')?.focus();
     else rows[at - 1]!.focus();
   }
 
   async #download(asset: ContentItem, format: AssetFormat['format']): Promise<void> {
     const client = this.resolvedClient;
     if (!client) return;
-    const detail: ContentDownloadDetail = { asset, format, url: client.content.fileUrl(asset.id, format) };
+    const detail: ContentDownloadDetail = {
+      asset,
+      format,
+      url: client.content.fileUrl(asset.id, format),
+    };
     const event = this.emit('prm-content-download', detail, { cancelable: true });
     if (event.defaultPrevented) return;
     const key = `${asset.id}:${format}`;
@@ -238,15 +252,21 @@ export class PrmContentFinder extends PrmElement {
       </div>
       ${page ? this.#renderFacets(page) : nothing}
       <div class="results" aria-busy=${busy ? 'true' : 'false'} @keydown=${this.#onKeydown}>
-        ${status === TaskStatus.ERROR
-          ? this.#renderError()
-          : !page
-            ? this.#renderSkeleton()
-            : page.items.length === 0
-              ? this.#renderEmpty(page)
-              : html`<ul aria-label=${this.t('contentFinder.label')}>
-                  ${repeat(page.items, (i) => i.id, (i) => this.#renderItem(i))}
-                </ul>`}
+        ${
+          status === TaskStatus.ERROR
+            ? this.#renderError()
+            : !page
+              ? this.#renderSkeleton()
+              : page.items.length === 0
+                ? this.#renderEmpty(page)
+                : html`<ul aria-label=${this.t('contentFinder.label')}>
+                    ${repeat(
+                      page.items,
+                      (i) => i.id,
+                      (i) => this.#renderItem(i),
+                    )}
+                  </ul>`
+        }
       </div>
     `;
   }
@@ -259,29 +279,32 @@ export class PrmContentFinder extends PrmElement {
     const current = { type: this.type, product: this.product, language: this.language };
     return html`<div part="facets" aria-label=${this.t('contentFinder.filters')} role="group">
       ${(['type', 'product', 'language'] as const).map(
-        (facet) => html`<label>
-          <span>${this.t(`contentFinder.facet.${facet}`)}</span>
-          <select
-            data-facet=${facet}
-            @change=${(e: Event) =>
-              this.#setFacet(facet, (e.target as HTMLSelectElement).value || undefined)}
-          >
-            <option value="" ?selected=${!current[facet]}>—</option>
-            ${Object.entries(page.facets[facet])
-              .sort((a, b) => b[1] - a[1])
-              .map(
-                ([value, count]) =>
-                  html`<option value=${value} ?selected=${current[facet] === value}>
-                    ${this.t('contentFinder.facetValue', { value: this.#label(facet, value), count })}
-                  </option>`,
-              )}
-            ${current[facet] && !(current[facet]! in page.facets[facet])
-              ? html`<option value=${current[facet]!} selected>
-                  ${this.t('contentFinder.facetValue', { value: this.#label(facet, current[facet]!), count: 0 })}
-                </option>`
-              : nothing}
-          </select>
-        </label>`,
+        (facet) =>
+          html`<label>
+            <span>${this.t(`contentFinder.facet.${facet}`)}</span>
+            <select
+              data-facet=${facet}
+              @change=${(e: Event) =>
+                this.#setFacet(facet, (e.target as HTMLSelectElement).value || undefined)}
+            >
+              <option value="" ?selected=${!current[facet]}>—</option>
+              ${Object.entries(page.facets[facet])
+                .sort((a, b) => b[1] - a[1])
+                .map(
+                  ([value, count]) =>
+                    html`<option value=${value} ?selected=${current[facet] === value}>
+                      ${this.t('contentFinder.facetValue', { value: this.#label(facet, value), count })}
+                    </option>`,
+                )}
+              ${
+                current[facet] && !(current[facet]! in page.facets[facet])
+                  ? html`<option value=${current[facet]!} selected>
+                      ${this.t('contentFinder.facetValue', { value: this.#label(facet, current[facet]!), count: 0 })}
+                    </option>`
+                  : nothing
+              }
+            </select>
+          </label>`,
       )}
     </div>`;
   }
@@ -322,15 +345,21 @@ export class PrmContentFinder extends PrmElement {
       type="button"
       data-format=${f.format}
       ?disabled=${typeof progress === 'number'}
-      aria-label=${typeof progress === 'number'
-        ? this.t('contentFinder.downloading', { format: name, percent })
-        : this.t('contentFinder.download', { format: name, size })}
+      aria-label=${
+        typeof progress === 'number'
+          ? this.t('contentFinder.downloading', { format: name, percent })
+          : this.t('contentFinder.download', { format: name, size })
+      }
       @click=${() => void this.#download(item, f.format)}
     >
       <span aria-hidden="true">${name} · ${typeof progress === 'number' ? percent : size}</span>
-      ${progress === 'error'
-        ? html`<span class="failed" role="status">${this.t('contentFinder.downloadFailed')}</span>`
-        : nothing}
+      ${
+        progress === 'error'
+          ? html`<span class="failed" role="status"
+              >${this.t('contentFinder.downloadFailed')}</span
+            >`
+          : nothing
+      }
     </button>`;
   }
 
@@ -345,31 +374,40 @@ export class PrmContentFinder extends PrmElement {
     const filtered = Boolean(this.type || this.product || this.language);
     return html`<div part="empty" role="status">
       <p>${q ? this.t('contentFinder.empty', { q }) : this.t('contentFinder.emptyNoQuery')}</p>
-      ${page.suggestions?.length
-        ? html`<p>${this.t('contentFinder.suggestions')}</p>
-            <ul class="suggestions">
-              ${page.suggestions.map(
-                (s) => html`<li>
-                  <button type="button" class="suggestion" @click=${() => this.#useSuggestion(s)}>
-                    ${s}
-                  </button>
-                </li>`,
-              )}
-            </ul>`
-        : nothing}
-      ${filtered
-        ? html`<button
-            type="button"
-            @click=${() => {
-              this.#immediate = true;
-              this.type = undefined;
-              this.product = undefined;
-              this.language = undefined;
-            }}
-          >
-            ${this.t('contentFinder.clearFilters')}
-          </button>`
-        : nothing}
+      ${
+        page.suggestions?.length
+          ? html`<p>${this.t('contentFinder.suggestions')}</p>
+              <ul class="suggestions">
+                ${page.suggestions.map(
+                  (s) =>
+                    html`<li>
+                      <button
+                        type="button"
+                        class="suggestion"
+                        @click=${() => this.#useSuggestion(s)}
+                      >
+                        ${s}
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+          : nothing
+      }
+      ${
+        filtered
+          ? html`<button
+              type="button"
+              @click=${() => {
+                this.#immediate = true;
+                this.type = undefined;
+                this.product = undefined;
+                this.language = undefined;
+              }}
+            >
+              ${this.t('contentFinder.clearFilters')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
