@@ -32,8 +32,8 @@ export async function search(
   s: TestServer,
   token: string,
   params: Record<string, string>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): Promise<{ status: number; body: any; text: string }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const r = await s.request('GET', `/v1/content?${new URLSearchParams(params)}`, { token });
   return { status: r.status, body: r.body, text: r.text };
 }

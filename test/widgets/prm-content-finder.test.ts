@@ -167,7 +167,7 @@ describe('<prm-content-finder>', () => {
   });
 
   it('presets product, type and q from attributes and filters by facets', async () => {
-    const fake = fakeClient((q) =>
+    const fake = fakeClient(() =>
       page([item('asset_1')], {
         facets: {
           type: { datasheet: 3, guide: 2 },
