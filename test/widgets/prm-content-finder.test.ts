@@ -192,7 +192,7 @@ describe('<prm-content-finder>', () => {
       type: 'datasheet',
     });
     const select = $<HTMLSelectElement>(el, "select[data-facet='language']")!;
-    expect([...select.options].map((o) => text(o))).to.deep.equal(['—', 'en (4)', 'de (1)']);
+    expect([...select.options].map((o) => text(o))).to.deep.equal(['All', 'en (4)', 'de (1)']);
     select.value = 'de';
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => fake.calls.some((c) => c.query.language === 'de'));

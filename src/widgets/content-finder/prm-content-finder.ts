@@ -287,7 +287,7 @@ export class PrmContentFinder extends PrmElement {
               @change=${(e: Event) =>
                 this.#setFacet(facet, (e.target as HTMLSelectElement).value || undefined)}
             >
-              <option value="" ?selected=${!current[facet]}>—</option>
+              <option value="" ?selected=${!current[facet]}>${this.t('contentFinder.any')}</option>
               ${Object.entries(page.facets[facet])
                 .sort((a, b) => b[1] - a[1])
                 .map(
