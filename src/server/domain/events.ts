@@ -122,7 +122,5 @@ async function visibleContentEvents(
 ): Promise<EventRow[]> {
   if (!rows.some((r) => r.resource_type === 'content')) return rows;
   const viewer = await viewerOf(db, principal);
-  return rows.filter(
-    (r) => r.resource_type !== 'content' || mayViewAsset(viewer, r.data as Asset),
-  );
+  return rows.filter((r) => r.resource_type !== 'content' || mayViewAsset(viewer, r.data as Asset));
 }
