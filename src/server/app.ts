@@ -6,6 +6,7 @@ import { HttpProblem, problems } from './http/problem.js';
 import { compressJson } from './http/compress.js';
 import { RouteRegistry } from './http/registry.js';
 import { auditRoutes } from './routes/audit.js';
+import { contentRoutes } from './routes/content.js';
 import { dealRoutes } from './routes/deals.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
@@ -31,6 +32,7 @@ export function createRegistry(): RouteRegistry {
     ...eventRoutes,
     ...auditRoutes,
     ...tierRoutes,
+    ...contentRoutes,
   );
 }
 

@@ -7,8 +7,10 @@ import { PrmProvider } from './provider/prm-provider.js';
 import { PrmDealList } from './deal-list/prm-deal-list.js';
 import { PrmDealRegistration } from './deal-registration/prm-deal-registration.js';
 import { PrmTierProgress } from './tier-progress/prm-tier-progress.js';
+import { PrmContentFinder } from './content-finder/prm-content-finder.js';
 
 define('prm-provider', PrmProvider);
 define('prm-deal-list', PrmDealList);
 define('prm-deal-registration', PrmDealRegistration);
 define('prm-tier-progress', PrmTierProgress);
+define('prm-content-finder', PrmContentFinder);

@@ -9,6 +9,7 @@ export * from './tier.js';
 export * from './tier-progress.js';
 export * from './audit.js';
 export * from './event.js';
+export * from './content.js';
 
 import type * as z from 'zod/mini';
 import { AuditEntry } from './audit.js';

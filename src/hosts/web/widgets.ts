@@ -13,4 +13,6 @@ export const WIDGETS: Readonly<Record<string, () => Promise<CustomElementConstru
     import('../../widgets/deal-list/prm-deal-list.js').then((m) => m.PrmDealList),
   'prm-tier-progress': () =>
     import('../../widgets/tier-progress/prm-tier-progress.js').then((m) => m.PrmTierProgress),
+  'prm-content-finder': () =>
+    import('../../widgets/content-finder/prm-content-finder.js').then((m) => m.PrmContentFinder),
 };

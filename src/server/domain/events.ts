@@ -8,7 +8,8 @@ import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
 import { EVENTS_CHANNEL, wakeLocal } from './event-hub.js';
 import { dealFor } from './deals-views.js';
-import type { Deal } from '../../core/schema/index.js';
+import type { Asset, Deal } from '../../core/schema/index.js';
+import { mayViewAsset, viewerOf } from './content-views.js';
 
 /** One key for every writer of events, in every process: "prm-e" in ASCII. */
 const EVENTS_LOCK = 0x70726d2d65;
@@ -89,14 +90,15 @@ export async function readEvents(
   const { rows } = await db.query<EventRow>(
     partnerScope
       ? `select id, type, resource_type, partner_id, data from events
-          where partner_id = $2 and id > $1 order by id limit $3`
+          where (partner_id = $2 or resource_type = 'content') and id > $1 order by id limit $3`
       : `select id, type, resource_type, partner_id, data from events
           where id > $1 order by id limit $2`,
     partnerScope ? [String(after), principal.partnerId, limit] : [String(after), limit],
   );
   const last = rows.length > 0 ? BigInt(rows[rows.length - 1]!.id) : after;
+  const visible = await visibleContentEvents(db, principal, rows);
   return {
-    events: rows.map((r) => ({
+    events: visible.map((r) => ({
       id: eventId(r.id),
       event: r.type,
       data: render(r, principal),
@@ -110,4 +112,15 @@ export async function readEvents(
 function render(r: EventRow, principal: Principal): unknown {
   if (r.resource_type === 'deal') return dealFor(r.data as Deal, principal);
   return r.data;
+}
+
+/** Content events concern no one partner: each goes to the partners that may see the asset. */
+async function visibleContentEvents(
+  db: Queryable,
+  principal: Principal,
+  rows: EventRow[],
+): Promise<EventRow[]> {
+  if (!rows.some((r) => r.resource_type === 'content')) return rows;
+  const viewer = await viewerOf(db, principal);
+  return rows.filter((r) => r.resource_type !== 'content' || mayViewAsset(viewer, r.data as Asset));
 }

@@ -61,7 +61,13 @@ export interface RouteSpec<
    * one of `contentTypes` (415 otherwise), handed over as `ctx.raw`. Its hash is what an
    * Idempotency-Key compares.
    */
-  rawBody?: { contentTypes: string[]; maxBytes: number; description: string };
+  rawBody?: {
+    contentTypes: string[];
+    maxBytes: number;
+    description: string;
+    /** The handler reads `c.req.raw.body` itself, as a stream (large files); `raw.bytes` is empty. */
+    streamed?: boolean;
+  };
   responses: Record<number, ResponseSpec>;
   handler(ctx: RouteContext<Out<B>, Out<Q>>): Promise<Response> | Response;
 }
@@ -149,7 +155,12 @@ async function handle(route: AnyRoute, c: Context<AppEnv>, deps: Deps): Promise<
     if (!route.rawBody.contentTypes.includes(contentType)) {
       throw problems.unsupportedMediaType(route.rawBody.contentTypes.join(', '));
     }
-    raw = { bytes: await readBounded(c.req.raw, route.rawBody.maxBytes), contentType };
+    raw = {
+      bytes: route.rawBody.streamed
+        ? new Uint8Array(0)
+        : await readBounded(c.req.raw, route.rawBody.maxBytes),
+      contentType,
+    };
   }
 
   const run = async (): Promise<Response> => {

@@ -12,6 +12,7 @@ import {
 import { seedDeals } from './deals.js';
 import { seedReviewRouting } from './review-routing.js';
 import { seedTierStanding } from './tiers.js';
+import { seedContent } from './content.js';
 import { upsertTier } from '../domain/program.js';
 
 const SEED_LOCK = 0x70726d + 1;
@@ -95,4 +96,5 @@ async function seedDemo(tx: Tx, now: Date): Promise<void> {
   await seedDeals(tx, now);
   await seedReviewRouting(tx);
   await seedTierStanding(tx, now);
+  await seedContent(tx, now);
 }

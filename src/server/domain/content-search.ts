@@ -1,0 +1,249 @@
+/**
+ * @module `GET /v1/content`: full-text search with weights (title A, tags and product names B,
+ * description C) over the GIN index, prefixes while typing, typo alternatives from the vocabulary,
+ * facets and a total that count only what the caller may see, highlights as offsets, and
+ * suggestions when nothing matches.
+ */
+import { createHash } from 'node:crypto';
+import type {
+  ContentFacets,
+  ContentItem,
+  ContentListQuery,
+  ContentPage,
+  Highlight,
+} from '../../core/schema/index.js';
+import { DEFAULT_LIMIT } from '../http/cursor.js';
+import { problems } from '../http/problem.js';
+import type { Principal } from '../identity/principal.js';
+import type { Queryable, Store } from '../store/index.js';
+import type { ParsedQuery } from './content-query.js';
+import {
+  exactTsquery,
+  fullTsquery,
+  highlightRanges,
+  lowerTrigramThresholds,
+  nearWords,
+  parseQuery,
+  typoAlternatives,
+} from './content-query.js';
+import type { AssetRow, Viewer } from './content-views.js';
+import { ASSET_COLUMNS, itemOf, params, toAsset, viewerOf, visibleSql } from './content-views.js';
+
+interface Position {
+  s: 'relevance' | 'updated';
+  /** A hash of the query and filters: a cursor of another search is refused. */
+  h: string;
+  /** The score as PostgreSQL's own text of it (relevance only). */
+  k?: string;
+  u: string;
+  id: string;
+}
+
+const encode = (p: Position) => Buffer.from(JSON.stringify(p)).toString('base64url');
+
+function decode(cursor: string, s: Position['s'], h: string): Position {
+  try {
+    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Position;
+    if (
+      p.s === s &&
+      p.h === h &&
+      typeof p.u === 'string' &&
+      typeof p.id === 'string' &&
+      (s === 'updated' || typeof p.k === 'string')
+    ) {
+      return p;
+    }
+  } catch {
+    // falls through to the 422
+  }
+  throw problems.invalidField('cursor', 'Not a cursor of this search and sort.', 'invalid_cursor');
+}
+
+/** Weights of ts_rank in its order {D, C, B, A}. */
+const WEIGHTS = `'{0.05, 0.2, 0.5, 1.0}'::float4[]`;
+
+export interface SearchOptions {
+  /** Record the query for the insights (first pages of searches with words only). */
+  record?: boolean;
+  now?: number;
+}
+
+export async function searchContent(
+  store: Store,
+  query: ContentListQuery,
+  principal: Principal,
+  o: SearchOptions = {},
+): Promise<ContentPage> {
+  // Untrimmed: a trailing space says the last word is finished (no longer a prefix).
+  const parsed = parseQuery(query.q ?? '');
+  const q = (query.q ?? '').trim();
+  const page = await store.withTransaction(async (tx) => {
+    const viewer = await viewerOf(tx, principal);
+    if (parsed.terms.length > 0) {
+      await lowerTrigramThresholds(tx);
+      await typoAlternatives(tx, parsed);
+    }
+    const result = await runSearch(tx, query, parsed, viewer, o.now ?? Date.now());
+    if (result.total === 0 && parsed.terms.length > 0) {
+      result.suggestions = await suggestionsFor(tx, parsed, viewer);
+    }
+    if (q && !query.cursor && o.record !== false) {
+      await tx.query(
+        `insert into content_queries (q, results, actor_id, partner_id) values ($1, $2, $3, $4)`,
+        [normalizeQuery(q), result.total, principal.sub, principal.partnerId],
+      );
+    }
+    return result;
+  });
+  return page;
+}
+
+/** What the insights group by: lowercased, spaces collapsed. */
+export const normalizeQuery = (q: string) => q.toLowerCase().replace(/\s+/g, ' ').trim();
+
+async function runSearch(
+  db: Queryable,
+  query: ContentListQuery,
+  parsed: ParsedQuery,
+  viewer: Viewer,
+  now: number,
+): Promise<ContentPage> {
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const hasWords = parsed.terms.length > 0;
+  const sort: Position['s'] = hasWords && query.sort !== 'updated' ? 'relevance' : 'updated';
+  const hash = createHash('sha256')
+    .update(JSON.stringify([query.q ?? '', query.type, query.product, query.language]))
+    .digest('base64url')
+    .slice(0, 12);
+
+  // The matching assets the caller may see, before the facet filters.
+  const p = params();
+  const base = [visibleSql(viewer, p.param, { listing: true })];
+  let full = '';
+  if (hasWords) {
+    full = p.param(fullTsquery(parsed));
+    base.push(`a.search @@ ${full}::tsquery`);
+  }
+  const filter = {
+    type: query.type ? `a.type = ${p.param(query.type)}` : 'true',
+    product: query.product ? `${p.param(query.product)} = any(a.products)` : 'true',
+    language: query.language ? `a.language = ${p.param(query.language)}` : 'true',
+  };
+  const where = base.join(' and ');
+
+  const facetSql = `
+    select 'type' as f, a.type as k, count(*)::int as n from content_assets a
+      where ${where} and ${filter.product} and ${filter.language} group by a.type
+    union all
+    select 'product', pr, count(*)::int from content_assets a cross join unnest(a.products) pr
+      where ${where} and ${filter.type} and ${filter.language} group by pr
+    union all
+    select 'language', a.language, count(*)::int from content_assets a
+      where ${where} and ${filter.type} and ${filter.product} group by a.language
+    union all
+    select 'total', '', count(*)::int from content_assets a
+      where ${where} and ${filter.type} and ${filter.product} and ${filter.language}`;
+  const facetRows = (await db.query<{ f: string; k: string; n: number }>(facetSql, p.list)).rows;
+  const facets: ContentFacets = { type: {}, product: {}, language: {} };
+  let total = 0;
+  for (const r of facetRows) {
+    if (r.f === 'total') total = Number(r.n);
+    else facets[r.f as keyof ContentFacets][r.k] = Number(r.n);
+  }
+
+  const pp = params(p.list);
+  let score = '0::float8';
+  if (hasWords) {
+    const exact = pp.param(exactTsquery(parsed));
+    // Exact words (and the prefix being typed) count twice as much as typo alternatives.
+    score = `(2 * ts_rank(${WEIGHTS}, a.search, ${exact}::tsquery) + ts_rank(${WEIGHTS}, a.search, ${full}::tsquery))::float8`;
+  }
+  let after = 'true';
+  if (query.cursor) {
+    const pos = decode(query.cursor, sort, hash);
+    after =
+      sort === 'relevance'
+        ? `(m.score, m.updated_at, m.id) < (${pp.param(pos.k)}::float8, ${pp.param(pos.u)}::timestamptz, ${pp.param(pos.id)})`
+        : `(m.updated_at, m.id) < (${pp.param(pos.u)}::timestamptz, ${pp.param(pos.id)})`;
+  }
+  const order =
+    sort === 'relevance'
+      ? 'm.score desc, m.updated_at desc, m.id desc'
+      : 'm.updated_at desc, m.id desc';
+  const { rows } = await db.query<AssetRow & { score: number; score_text: string; u: string }>(
+    `select m.*, m.score::text as score_text, m.updated_at::text as u from (
+       select ${ASSET_COLUMNS}, ${score} as score from content_assets a
+        where ${where} and ${filter.type} and ${filter.product} and ${filter.language}) m
+      where ${after}
+      order by ${order}
+      limit ${pp.param(limit + 1)}`,
+    pp.list,
+  );
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept[kept.length - 1];
+  const items: ContentItem[] = kept.map((r) => {
+    const item = itemOf(toAsset(r), now);
+    if (hasWords) item.highlights = highlightsOf(item, parsed);
+    return item;
+  });
+  return {
+    items,
+    facets,
+    total,
+    nextCursor:
+      more && last
+        ? encode({
+            s: sort,
+            h: hash,
+            ...(sort === 'relevance' ? { k: last.score_text } : {}),
+            u: last.u,
+            id: last.id,
+          })
+        : null,
+  };
+}
+
+function highlightsOf(item: ContentItem, parsed: ParsedQuery): Highlight[] {
+  const out: Highlight[] = [];
+  for (const field of ['title', 'description'] as const) {
+    const ranges = highlightRanges(item[field], parsed);
+    if (ranges.length > 0) out.push({ field, ranges });
+  }
+  return out;
+}
+
+/**
+ * What to search instead: vocabulary words near the query's words that some asset this caller
+ * may see contains; failing that, the most used tags of what it may see. Never a word only a
+ * hidden asset holds.
+ */
+async function suggestionsFor(
+  db: Queryable,
+  parsed: ParsedQuery,
+  viewer: Viewer,
+): Promise<string[]> {
+  const words = parsed.terms.map((t) => t.word).filter((w) => w.length >= 3);
+  const near = await nearWords(db, words, 20);
+  const candidates = [...new Set([...near.values()].flat())].filter((w) => !words.includes(w));
+  const p = params([candidates]);
+  const visible = visibleSql(viewer, p.param, { listing: true });
+  if (candidates.length > 0) {
+    const { rows } = await db.query<{ word: string }>(
+      `select c.word from unnest($1::text[]) with ordinality as c(word, o)
+        where exists (select 1 from content_assets a
+                       where ${visible} and a.search @@ plainto_tsquery('simple', c.word))
+        order by c.o limit 5`,
+      p.list,
+    );
+    if (rows.length > 0) return rows.map((r) => r.word);
+  }
+  const t = params();
+  const { rows } = await db.query<{ tag: string }>(
+    `select tag from content_assets a cross join unnest(a.tags) as tag
+      where ${visibleSql(viewer, t.param, { listing: true })}
+      group by tag order by count(*) desc, tag limit 5`,
+    t.list,
+  );
+  return rows.map((r) => r.tag);
+}
