@@ -8,7 +8,9 @@ import { auditRoutes } from './routes/audit.js';
 import { dealRoutes } from './routes/deals.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
+import { fileRoutes } from './routes/files.js';
 import { healthRoutes } from './routes/health.js';
+import { mdfRoutes } from './routes/mdf.js';
 import { meRoutes } from './routes/me.js';
 import { opportunityRoutes } from './routes/opportunities.js';
 import { partnerRoutes } from './routes/partners.js';
@@ -25,6 +27,8 @@ export function createRegistry(): RouteRegistry {
     ...dealRoutes,
     ...eventRoutes,
     ...auditRoutes,
+    ...mdfRoutes,
+    ...fileRoutes,
   );
 }
 
