@@ -87,24 +87,27 @@ export async function fileCount(s: TestServer): Promise<number> {
   return Number(rows[0]!.n);
 }
 
+const FIGURES = ['allocated', 'pending', 'approved', 'claimed', 'paid', 'available'] as const;
+type Figure = (typeof FIGURES)[number];
+
 /** The period of the summary, in dollars, checked against the ledger's own sums. */
 export async function figures(
   s: TestServer,
   token: string,
   allocationId: string,
-): Promise<Record<string, number>> {
+): Promise<Record<Figure, number>> {
   const r = await s.request('GET', '/v1/mdf/summary', { token });
   assert.equal(r.status, 200, r.text);
   const p = (r.body.periods as Array<Record<string, { amount: number }>>).find(
     (x) => (x.allocationId as unknown as string) === allocationId,
   )!;
-  const out: Record<string, number> = {};
-  for (const k of ['allocated', 'pending', 'approved', 'claimed', 'paid', 'available']) {
+  const out = {} as Record<Figure, number>;
+  for (const k of FIGURES) {
     out[k] = p[k]!.amount / 100;
   }
   const ledger = await ledgerBalances(s.store, allocationId);
-  for (const k of Object.keys(out)) {
-    assert.equal(ledger[k as keyof typeof ledger] / 100, out[k], `ledger ${k}`);
+  for (const k of FIGURES) {
+    assert.equal(ledger[k] / 100, out[k], `ledger ${k}`);
   }
   return out;
 }
