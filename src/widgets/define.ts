@@ -6,7 +6,9 @@ import { define } from './shared/define.js';
 import { PrmProvider } from './provider/prm-provider.js';
 import { PrmDealList } from './deal-list/prm-deal-list.js';
 import { PrmDealRegistration } from './deal-registration/prm-deal-registration.js';
+import { PrmMdfBalance } from './mdf-balance/prm-mdf-balance.js';
 
 define('prm-provider', PrmProvider);
 define('prm-deal-list', PrmDealList);
 define('prm-deal-registration', PrmDealRegistration);
+define('prm-mdf-balance', PrmMdfBalance);
