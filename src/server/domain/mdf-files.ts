@@ -127,10 +127,10 @@ export function sniffFile(bytes: Uint8Array, declared: string): FileContentType 
 /** A file name safe to store and to send back: no paths, no control characters. */
 export function cleanName(name: string | undefined, kind: FileContentType): string {
   const ext = FILE_TYPES[kind];
-  // eslint-disable-next-line no-control-regex
   const base = (name ?? '')
     .split(/[\\/]/)
     .pop()!
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001F\u007F"]/g, '')
     .trim();
   if (!base) return `proof.${ext}`;

@@ -3,7 +3,6 @@ import type { CSSResultGroup, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { PartnerClient } from '../../core/client.js';
-import { isPartnerApiError } from '../../core/errors.js';
 import type {
   Me,
   MdfClaim,
@@ -15,28 +14,20 @@ import type {
 import { LiveEventsController } from '../deal-list/deal-list-controllers.js';
 import { registerMessages } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
-import type { FormContext, Verdict } from './mdf-balance-forms.js';
 import { renderClaimForm, renderDecision, renderRequestForm } from './mdf-balance-forms.js';
-import type { Problem, Upload } from './mdf-balance-model.js';
+import type { Open } from './mdf-balance-controller.js';
+import { MdfForms } from './mdf-balance-controller.js';
 import {
-  CLAIM_FIELDS,
-  REQUEST_FIELDS,
-  amountProblem,
   amountText,
-  buildClaim,
-  buildRequest,
   claimOpen,
   claimable,
   describeError,
   emptyRequest,
   expiryOf,
   isDecider,
-  parseAmount,
   requestValuesOf,
-  serverProblems,
 } from './mdf-balance-model.js';
 import {
-  money,
   renderClaims,
   renderExpiry,
   renderMessage,
@@ -55,12 +46,6 @@ interface Data {
   requests: MdfRequest[];
   claims: MdfClaim[];
 }
-
-type Open =
-  | { kind: 'request'; allocationId: string; editing?: MdfRequest }
-  | { kind: 'claim'; request: MdfRequest }
-  | { kind: 'decide-request'; request: MdfRequest }
-  | { kind: 'decide-claim'; claim: MdfClaim };
 
 /** Live events arriving close together cause one reload. */
 const REFRESH_MS = 150;
@@ -93,15 +78,19 @@ export class PrmMdfBalance extends PrmElement {
   }
 
   @state() private _data: Data | undefined;
-  @state() private _open: Open | undefined;
-  @state() private _values: Record<string, string> = {};
-  @state() private _errors: Record<string, string | undefined> = {};
-  @state() private _formError: string | undefined;
-  @state() private _busy = false;
-  @state() private _uploads: Upload[] = [];
   @state() private _announcement = '';
-  #uploadKey = 0;
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #forms = new MdfForms(this, {
+    client: () => this.resolvedClient,
+    locale: () => this.resolvedLocale,
+    t: (k, p) => this.t(k, p),
+    currency: () => this._data?.summary?.currency ?? 'USD',
+    periodOf: (id) => this._data?.summary?.periods.find((p) => p.allocationId === id),
+    refresh: () => this.#refresh(),
+    announce: (text) => this.#announce(text),
+    emit: (name, detail) => void this.emit(name, detail),
+  });
 
   constructor() {
     super();
@@ -168,278 +157,6 @@ export class PrmMdfBalance extends PrmElement {
     return this._data?.me.user.role;
   }
 
-  #currency(): string {
-    return this._data?.summary?.currency ?? 'USD';
-  }
-
-  #periodOf(allocationId: string): MdfPeriod | undefined {
-    return this._data?.summary?.periods.find((p) => p.allocationId === allocationId);
-  }
-
-  // ---------------------------------------------------------------- forms
-
-  #openForm(open: Open | undefined, values: Record<string, string> = {}): void {
-    this._open = open;
-    this._values = values;
-    this._errors = {};
-    this._formError = undefined;
-    this._uploads = [];
-  }
-
-  #text(p: Problem): string {
-    return this.t(p.key, p.params);
-  }
-
-  /** The live limit of the amount field: what is available, or what is left to claim. */
-  #limit():
-    | {
-        minor: number;
-        text: string;
-        key: 'mdfBalance.error.overAvailable' | 'mdfBalance.error.overClaimable';
-      }
-    | undefined {
-    const open = this._open;
-    const currency = this.#currency();
-    const locale = this.resolvedLocale;
-    if (open?.kind === 'request') {
-      const p = this.#periodOf(open.allocationId);
-      if (!p) return undefined;
-      const minor = p.available.amount;
-      return {
-        minor,
-        text: money({ amount: minor, currency }, locale),
-        key: 'mdfBalance.error.overAvailable',
-      };
-    }
-    if (open?.kind === 'claim') {
-      const minor = claimable(open.request);
-      return {
-        minor,
-        text: money({ amount: minor, currency }, locale),
-        key: 'mdfBalance.error.overClaimable',
-      };
-    }
-    return undefined;
-  }
-
-  #input(field: string, value: string): void {
-    this._values = { ...this._values, [field]: value };
-    const errors = { ...this._errors, [field]: undefined };
-    const limit = this.#limit();
-    // The amount is checked as it is typed, against what is available right now.
-    if (field === 'amount' && limit && value.trim()) {
-      const p = amountProblem(
-        value,
-        this.resolvedLocale,
-        this.#currency(),
-        limit.minor,
-        limit.key,
-        limit.text,
-      );
-      errors['amount'] = p && p.key !== 'mdfBalance.error.required' ? this.#text(p) : undefined;
-    }
-    this._errors = errors;
-  }
-
-  #fail(error: unknown, fields: readonly string[]): void {
-    if (isPartnerApiError(error)) {
-      const { problems, rest } = serverProblems(error.fieldErrors, fields);
-      const errors: Record<string, string | undefined> = {};
-      for (const [f, p] of Object.entries(problems)) errors[f] = (p as { text: string }).text;
-      if (error.code === 'insufficient_funds' && fields.includes('amount')) {
-        errors['amount'] = error.problem.detail ?? error.problem.title;
-      }
-      this._errors = { ...this._errors, ...errors };
-      this._formError =
-        Object.keys(errors).length > 0 && rest.length === 0
-          ? this.t('mdfBalance.error.form')
-          : rest.join(' ') || describeError(error, (k) => this.t(k));
-    } else {
-      this._formError = describeError(error, (k) => this.t(k));
-    }
-  }
-
-  async #save<R>(
-    run: (client: PartnerClient) => Promise<R>,
-    done: (r: R) => void,
-    fields: readonly string[],
-  ) {
-    const client = this.resolvedClient;
-    if (!client || this._busy) return;
-    this._busy = true;
-    this._formError = undefined;
-    try {
-      const result = await run(client);
-      this.#openForm(undefined);
-      done(result);
-      await this.#refresh();
-    } catch (error) {
-      // What was typed stays; the problems show beside the fields.
-      this.#fail(error, fields);
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  #submitRequest(): void {
-    const open = this._open;
-    if (open?.kind !== 'request') return;
-    const limit = this.#limit()!;
-    // A resubmission may ask again for what the returned request had held.
-    const built = buildRequest(
-      this._values as Record<(typeof REQUEST_FIELDS)[number], string>,
-      this.resolvedLocale,
-      this.#currency(),
-      limit.minor,
-      limit.text,
-    );
-    if (!built.input) {
-      this._errors = Object.fromEntries(
-        Object.entries(built.problems).map(([f, p]) => [f, this.#text(p!)]),
-      );
-      this._formError = this.t('mdfBalance.error.form');
-      return;
-    }
-    const input = built.input;
-    void this.#save(
-      (client) =>
-        open.editing
-          ? client.mdf.resubmit(open.editing.id, input)
-          : client.mdf.request({ allocationId: open.allocationId, ...input }),
-      (r) => {
-        this.#announce(
-          this.t('mdfBalance.submitted', { amount: money(r.requestedAmount, this.resolvedLocale) }),
-        );
-        this.emit('prm-mdf-request', r);
-      },
-      REQUEST_FIELDS,
-    );
-  }
-
-  #onFiles(files: FileList): void {
-    const client = this.resolvedClient;
-    if (!client) return;
-    for (const file of Array.from(files)) {
-      const key = ++this.#uploadKey;
-      this._uploads = [...this._uploads, { key, name: file.name, state: 'uploading' }];
-      this._errors = { ...this._errors, files: undefined };
-      const settle = (patch: Partial<Upload>) =>
-        (this._uploads = this._uploads.map((u) => (u.key === key ? { ...u, ...patch } : u)));
-      client.files.upload(file, { name: file.name }).then(
-        (info) => settle({ state: 'done', fileId: info.id }),
-        (error: unknown) =>
-          settle({ state: 'failed', error: describeError(error, (k) => this.t(k)) }),
-      );
-    }
-  }
-
-  #submitClaim(): void {
-    const open = this._open;
-    if (open?.kind !== 'claim') return;
-    const limit = this.#limit()!;
-    const built = buildClaim(
-      {
-        amount: this._values['amount'] ?? '',
-        leads: this._values['leads'] ?? '',
-        notes: this._values['notes'] ?? '',
-      },
-      this._uploads,
-      this.resolvedLocale,
-      this.#currency(),
-      limit.minor,
-      limit.text,
-    );
-    if (!built.input) {
-      this._errors = Object.fromEntries(
-        Object.entries(built.problems).map(([f, p]) => [f, this.#text(p!)]),
-      );
-      this._formError = this.t('mdfBalance.error.form');
-      return;
-    }
-    const input = built.input;
-    void this.#save(
-      (client) => client.mdf.claim(open.request.id, input),
-      (c) => {
-        this.#announce(
-          this.t('mdfBalance.claimSubmitted', { amount: money(c.amount, this.resolvedLocale) }),
-        );
-        this.emit('prm-mdf-claim', c);
-      },
-      CLAIM_FIELDS,
-    );
-  }
-
-  #decide(verdict: Verdict): void {
-    const open = this._open;
-    const comment = this._values['comment']?.trim() || undefined;
-    if (open?.kind === 'decide-request') {
-      const r = open.request;
-      let approvedAmount: { amount: number; currency: string } | undefined;
-      if (verdict === 'approve') {
-        const p = parseAmount(
-          this._values['amount'] ?? '',
-          this.resolvedLocale,
-          r.requestedAmount.currency,
-        );
-        if (!p.ok) {
-          this._errors = { amount: this.#text(p.problem) };
-          return;
-        }
-        approvedAmount = { amount: p.minor, currency: r.requestedAmount.currency };
-      }
-      void this.#save(
-        (client) =>
-          client.mdf.decideRequest(r.id, {
-            decision: verdict,
-            ...(approvedAmount ? { approvedAmount } : {}),
-            ...(comment ? { comment } : {}),
-          }),
-        (saved) => this.#decided(saved.activity.title, saved),
-        ['amount', 'comment'],
-      );
-    } else if (open?.kind === 'decide-claim' && verdict !== 'return') {
-      const c = open.claim;
-      void this.#save(
-        (client) =>
-          client.mdf.decideClaim(c.id, { decision: verdict, ...(comment ? { comment } : {}) }),
-        (saved) => this.#decided(money(saved.amount, this.resolvedLocale), saved),
-        ['comment'],
-      );
-    }
-  }
-
-  #decided(title: string, saved: MdfRequest | MdfClaim): void {
-    this.#announce(
-      this.t('mdfBalance.decided', { title, status: this.t(`mdfBalance.status.${saved.status}`) }),
-    );
-    this.emit('prm-mdf-decide', saved);
-  }
-
-  #ctx(id: string, submit: () => void): FormContext {
-    const limit = this.#limit();
-    return {
-      id,
-      values: this._values,
-      errors: this._errors,
-      hints: limit
-        ? {
-            amount: this.t(
-              limit.key === 'mdfBalance.error.overAvailable'
-                ? 'mdfBalance.hint.available'
-                : 'mdfBalance.hint.claimable',
-              { available: limit.text, amount: limit.text },
-            ),
-          }
-        : {},
-      busy: this._busy,
-      formError: this._formError,
-      t: (k, p) => this.t(k, p),
-      input: (f, v) => this.#input(f, v),
-      submit,
-      cancel: () => this.#openForm(undefined),
-    };
-  }
-
   // ---------------------------------------------------------------- rendering
 
   protected override render(): TemplateResult {
@@ -475,7 +192,7 @@ export class PrmMdfBalance extends PrmElement {
     const locale = this.resolvedLocale;
     const now = Date.now();
     const requests = this._data!.requests.filter((r) => r.allocationId === p.allocationId);
-    const open = this._open;
+    const open = this.#forms.open;
     const canRequest =
       this.#role === 'partner_admin' &&
       expiryOf(p.expiresAt, now).kind !== 'expired' &&
@@ -494,7 +211,7 @@ export class PrmMdfBalance extends PrmElement {
                 type="button"
                 class="primary"
                 data-action="request"
-                @click=${() => this.#openForm({ kind: 'request', allocationId: p.allocationId }, emptyRequest())}
+                @click=${() => this.#forms.openForm({ kind: 'request', allocationId: p.allocationId }, emptyRequest())}
               >
                 ${t('mdfBalance.requestFunds')}
               </button>`
@@ -505,7 +222,7 @@ export class PrmMdfBalance extends PrmElement {
       ${
         open?.kind === 'request' && open.allocationId === p.allocationId && !open.editing
           ? renderRequestForm(
-              this.#ctx(`req-${p.allocationId}`, () => this.#submitRequest()),
+              this.#forms.ctx(`req-${p.allocationId}`, () => this.#forms.submitRequest()),
               t('mdfBalance.form.request', { period: p.period }),
               p.available.currency,
               false,
@@ -528,7 +245,7 @@ export class PrmMdfBalance extends PrmElement {
       this.t(k, params);
     const locale = this.resolvedLocale;
     const role = this.#role;
-    const open = this._open;
+    const open = this.#forms.open;
     const claims = this._data!.claims.filter((c) => c.requestId === r.id);
     const here = (kind: Open['kind']): boolean => {
       if (!open || open.kind !== kind) return false;
@@ -542,7 +259,7 @@ export class PrmMdfBalance extends PrmElement {
     if (role === 'partner_admin' && r.status === 'returned' && !here('request')) {
       actions.push(
         action('edit', t('mdfBalance.edit'), () =>
-          this.#openForm(
+          this.#forms.openForm(
             { kind: 'request', allocationId: r.allocationId, editing: r },
             requestValuesOf(r, locale),
           ),
@@ -552,7 +269,7 @@ export class PrmMdfBalance extends PrmElement {
     if (role === 'partner_admin' && claimable(r) > 0 && claimOpen(r, now) && !here('claim')) {
       actions.push(
         action('claim', t('mdfBalance.claimFunds'), () =>
-          this.#openForm(
+          this.#forms.openForm(
             { kind: 'claim', request: r },
             { amount: amountText(claimable(r), locale, r.requestedAmount.currency) },
           ),
@@ -562,7 +279,7 @@ export class PrmMdfBalance extends PrmElement {
     if (isDecider(role) && r.status === 'submitted' && !here('decide-request')) {
       actions.push(
         action('review', t('mdfBalance.approve') + ' / ' + t('mdfBalance.reject'), () =>
-          this.#openForm(
+          this.#forms.openForm(
             { kind: 'decide-request', request: r },
             { amount: amountText(r.requestedAmount.amount, locale, r.requestedAmount.currency) },
           ),
@@ -573,13 +290,13 @@ export class PrmMdfBalance extends PrmElement {
       isDecider(role) && c.status === 'submitted'
         ? open?.kind === 'decide-claim' && open.claim.id === c.id
           ? renderDecision(
-              this.#ctx(`dc-${c.id}`, () => {}),
+              this.#forms.ctx(`dc-${c.id}`, () => {}),
               ['approve', 'reject'],
               undefined,
-              (v) => this.#decide(v),
+              (v) => this.#forms.decide(v),
             )
           : action('review-claim', t('mdfBalance.approve') + ' / ' + t('mdfBalance.reject'), () =>
-              this.#openForm({ kind: 'decide-claim', claim: c }),
+              this.#forms.openForm({ kind: 'decide-claim', claim: c }),
             )
         : nothing;
     return html`<li class="request" data-id=${r.id} data-status=${r.status}>
@@ -588,7 +305,7 @@ export class PrmMdfBalance extends PrmElement {
       ${
         here('request')
           ? renderRequestForm(
-              this.#ctx(`edit-${r.id}`, () => this.#submitRequest()),
+              this.#forms.ctx(`edit-${r.id}`, () => this.#forms.submitRequest()),
               t('mdfBalance.edit'),
               r.requestedAmount.currency,
               true,
@@ -598,22 +315,22 @@ export class PrmMdfBalance extends PrmElement {
       ${
         here('claim')
           ? renderClaimForm(
-              this.#ctx(`claim-${r.id}`, () => this.#submitClaim()),
+              this.#forms.ctx(`claim-${r.id}`, () => this.#forms.submitClaim()),
               t('mdfBalance.form.claim', { title: r.activity.title }),
               r.requestedAmount.currency,
-              this._uploads,
-              (f) => this.#onFiles(f),
-              (key) => (this._uploads = this._uploads.filter((u) => u.key !== key)),
+              this.#forms.uploads,
+              (f) => this.#forms.onFiles(f),
+              (key) => this.#forms.removeUpload(key),
             )
           : nothing
       }
       ${
         here('decide-request')
           ? renderDecision(
-              this.#ctx(`dr-${r.id}`, () => {}),
+              this.#forms.ctx(`dr-${r.id}`, () => {}),
               ['approve', 'return', 'reject'],
               r.requestedAmount.currency,
-              (v) => this.#decide(v),
+              (v) => this.#forms.decide(v),
             )
           : nothing
       }
