@@ -53,7 +53,9 @@ function pdf(): File {
 }
 
 describe('<prm-mdf-balance> with the reference server', () => {
-  it('request, approve in the desk, claim with a file, pay out: the balance moves live', async () => {
+  it('request, approve in the console, claim with a file, pay out: the balance moves live', async function () {
+    // A whole flow on a loaded machine: longer than the default 15 s.
+    this.timeout(90_000);
     const partnerClient = await clientAs('partner_admin', BRIGHTPATH);
     const managerClient = await clientAs('channel_manager');
     const wrapper = await fixture<HTMLElement>(
@@ -74,7 +76,7 @@ describe('<prm-mdf-balance> with the reference server', () => {
       </div>`,
     );
     const partner = wrapper.querySelector<PrmMdfBalance>('#partner')!;
-    const desk = wrapper.querySelector<PrmMdfBalance>('#console')!;
+    const desk = wrapper.querySelector<PrmMdfBalance>('#desk')!;
     await waitUntil(
       () => !!$(partner, "[part='period']") && !!$(desk, "[part='period']"),
       'not loaded',
