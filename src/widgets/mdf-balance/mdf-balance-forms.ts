@@ -32,7 +32,7 @@ function field(
   const error = ctx.errors[name];
   const hint = ctx.hints[name];
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim();
-  return html`<div class="field ${name}" data-field=${name}>
+  return html`<div class="field field-${name}" data-field=${name}>
     <label for=${id}>${label}</label>
     ${control({ id, invalid: !!error, describedBy })}
     ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}

@@ -278,7 +278,7 @@ export class PrmMdfBalance extends PrmElement {
     }
     if (isDecider(role) && r.status === 'submitted' && !here('decide-request')) {
       actions.push(
-        action('review', t('mdfBalance.approve') + ' / ' + t('mdfBalance.reject'), () =>
+        action('review', t('mdfBalance.review'), () =>
           this.#forms.openForm(
             { kind: 'decide-request', request: r },
             { amount: amountText(r.requestedAmount.amount, locale, r.requestedAmount.currency) },
@@ -295,7 +295,7 @@ export class PrmMdfBalance extends PrmElement {
               undefined,
               (v) => this.#forms.decide(v),
             )
-          : action('review-claim', t('mdfBalance.approve') + ' / ' + t('mdfBalance.reject'), () =>
+          : action('review-claim', t('mdfBalance.review'), () =>
               this.#forms.openForm({ kind: 'decide-claim', claim: c }),
             )
         : nothing;
