@@ -103,6 +103,16 @@ module.exports = [
   },
   // Each widget alone, with its own messages and no other widget's.
   {
+    name: 'mdf balance (src/widgets/mdf-balance)',
+    path: 'src/widgets/mdf-balance/prm-mdf-balance.ts',
+    import: '{ PrmMdfBalance }',
+    // Measured 31.0 kB alone (Nov 2026); it adds 10.7 kB to the all-in-one script, over the 8 kB
+    // issue 14 allows: its English and German texts, the forms and the MDF schemas of the client.
+    limit: '31.1 KB',
+    gzip: true,
+    modifyEsbuildConfig: production,
+  },
+  {
     name: 'deal registration (src/widgets/deal-registration)',
     path: 'src/widgets/deal-registration/prm-deal-registration.ts',
     import: '{ PrmDealRegistration }',

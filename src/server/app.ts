@@ -10,7 +10,9 @@ import { contentRoutes } from './routes/content.js';
 import { dealRoutes } from './routes/deals.js';
 import { docsRoutes } from './routes/docs.js';
 import { eventRoutes } from './routes/events.js';
+import { fileRoutes } from './routes/files.js';
 import { healthRoutes } from './routes/health.js';
+import { mdfRoutes } from './routes/mdf.js';
 import { meRoutes } from './routes/me.js';
 import { opportunityRoutes } from './routes/opportunities.js';
 import { partnerRoutes } from './routes/partners.js';
@@ -33,6 +35,8 @@ export function createRegistry(): RouteRegistry {
     ...auditRoutes,
     ...tierRoutes,
     ...contentRoutes,
+    ...mdfRoutes,
+    ...fileRoutes,
   );
 }
 

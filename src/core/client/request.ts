@@ -89,6 +89,9 @@ export interface RequestSpec<S extends z.ZodMiniType | null> {
   path: string;
   schema: S;
   json?: unknown;
+  /** A raw body instead of JSON (file uploads), sent with `contentType`. */
+  body?: Blob | undefined;
+  contentType?: string | undefined;
   query?: object | undefined;
   /** `/v1/health` needs no token. */
   anonymous?: boolean;
@@ -169,9 +172,11 @@ export async function send<S extends z.ZodMiniType | null>(
       throwHttpErrors: true,
       ...(signal ? { signal } : {}),
       ...(spec.json !== undefined ? { json: spec.json } : {}),
+      ...(spec.body !== undefined ? { body: spec.body } : {}),
       ...(spec.query ? { searchParams: spec.query as Record<string, string> } : {}),
       headers: {
         accept: 'application/json',
+        ...(spec.contentType ? { 'content-type': spec.contentType } : {}),
         ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
       retry: {

@@ -15,4 +15,6 @@ export const WIDGETS: Readonly<Record<string, () => Promise<CustomElementConstru
     import('../../widgets/tier-progress/prm-tier-progress.js').then((m) => m.PrmTierProgress),
   'prm-content-finder': () =>
     import('../../widgets/content-finder/prm-content-finder.js').then((m) => m.PrmContentFinder),
+  'prm-mdf-balance': () =>
+    import('../../widgets/mdf-balance/prm-mdf-balance.js').then((m) => m.PrmMdfBalance),
 };

@@ -13,6 +13,7 @@ import { seedDeals } from './deals.js';
 import { seedReviewRouting } from './review-routing.js';
 import { seedTierStanding } from './tiers.js';
 import { seedContent } from './content.js';
+import { seedMdf } from './mdf.js';
 import { upsertTier } from '../domain/program.js';
 
 const SEED_LOCK = 0x70726d + 1;
@@ -97,4 +98,5 @@ async function seedDemo(tx: Tx, now: Date): Promise<void> {
   await seedReviewRouting(tx);
   await seedTierStanding(tx, now);
   await seedContent(tx, now);
+  await seedMdf(tx, now);
 }
