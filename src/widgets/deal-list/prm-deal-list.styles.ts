@@ -16,6 +16,7 @@ export const styles: CSSResultGroup = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       overflow: hidden;
+      container-type: inline-size;
     }
 
     .visually-hidden {
@@ -38,6 +39,165 @@ export const styles: CSSResultGroup = [
       padding: var(--_space-3) var(--_space-4);
       border-block-end: 1px solid var(--_border);
       background: var(--_surface-raised);
+    }
+    .more-filters {
+      display: contents;
+    }
+    .filters-toggle {
+      display: none;
+    }
+    .filters-toggle .count {
+      display: inline-block;
+      min-inline-size: 1.25rem;
+      border-radius: 999px;
+      background: var(--_accent);
+      color: var(--_on-accent);
+      text-align: center;
+    }
+    /* A phone: search and one button; the other filters fold behind it. */
+    @container (max-width: 40rem) {
+      [part='filters'] {
+        flex-wrap: nowrap;
+      }
+      [part='filters'] > label {
+        flex: 1 1 auto;
+        min-inline-size: 0;
+      }
+      input[type='search'] {
+        min-inline-size: 0;
+        inline-size: 100%;
+      }
+      .filters-toggle {
+        display: inline-block;
+        flex: none;
+      }
+      .more-filters {
+        display: none;
+      }
+      .more-filters[data-open] {
+        position: absolute;
+        z-index: 2;
+        inset-inline: 0;
+        inset-block-start: 3.75rem;
+        display: flex;
+        flex-direction: column;
+        gap: var(--_space-2);
+        padding: var(--_space-3) var(--_space-4);
+        background: var(--_surface-raised);
+        border-block-end: 1px solid var(--_border);
+        box-shadow: 0 4px 8px rgb(0 0 0 / 0.2);
+      }
+      [part~='row'] {
+        padding: var(--_space-2) var(--_space-3);
+      }
+      .decide input {
+        min-inline-size: 0;
+      }
+    }
+    label.check {
+      flex-direction: row;
+      align-items: center;
+      min-block-size: 2rem;
+    }
+    label.check input {
+      min-block-size: auto;
+    }
+    .stats {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-1) var(--_space-4);
+      min-block-size: 2rem;
+      align-items: center;
+      padding: var(--_space-1) var(--_space-4);
+      border-block-end: 1px solid var(--_border);
+      font-size: var(--_font-size-small);
+      color: var(--_text-muted);
+    }
+    .stats [data-overdue='true'] {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+    .bone.stat {
+      display: inline-block;
+      inline-size: 5rem;
+      vertical-align: middle;
+    }
+    .decision {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-1) var(--_space-2);
+      font-size: var(--_font-size-small);
+    }
+    .decision .reason {
+      font-weight: 600;
+    }
+    .decision .comment {
+      color: var(--_text);
+      font-style: italic;
+    }
+    .details,
+    .decide {
+      grid-column: 1 / -1;
+      cursor: default;
+    }
+    .details {
+      display: grid;
+      gap: var(--_space-2);
+      padding-block-start: var(--_space-2);
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+      gap: var(--_space-2) var(--_space-4);
+      margin: 0;
+    }
+    .facts dt {
+      font-size: var(--_font-size-small);
+      color: var(--_text-muted);
+    }
+    .facts dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    h4 {
+      margin: var(--_space-2) 0 var(--_space-1);
+      font-size: var(--_font-size-small);
+      color: var(--_text-muted);
+    }
+    .conflicts ul,
+    .history ol {
+      margin: 0;
+      padding-inline-start: var(--_space-4);
+    }
+    .conflicts li,
+    .history li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-1) var(--_space-2);
+      align-items: baseline;
+    }
+    .history time {
+      color: var(--_text-muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .assign,
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-2) var(--_space-3);
+      align-items: end;
+      padding-block-start: var(--_space-2);
+    }
+    .field-error {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+    select[aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+    [part~='row'][data-overdue] {
+      box-shadow: inset 4px 0 0 var(--_danger);
     }
     label {
       display: flex;
@@ -179,13 +339,7 @@ export const styles: CSSResultGroup = [
       font-size: var(--_font-size-small);
     }
     .decide {
-      grid-column: 1 / -1;
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--_space-2) var(--_space-3);
-      align-items: end;
       padding-block-start: var(--_space-2);
-      cursor: default;
     }
     .decide input {
       min-inline-size: 14rem;
