@@ -13,6 +13,7 @@ import { meRoutes } from './routes/me.js';
 import { opportunityRoutes } from './routes/opportunities.js';
 import { partnerRoutes } from './routes/partners.js';
 import { programRoutes } from './routes/program.js';
+import { reviewRoutes } from './routes/review-routing.js';
 
 /** Every route of the API. A new resource adds one line here; OpenAPI follows by itself. */
 export function createRegistry(): RouteRegistry {
@@ -22,6 +23,8 @@ export function createRegistry(): RouteRegistry {
     ...programRoutes,
     ...partnerRoutes,
     ...opportunityRoutes,
+    // Before the deals' own: `/v1/deals/stats` is not a deal id.
+    ...reviewRoutes,
     ...dealRoutes,
     ...eventRoutes,
     ...auditRoutes,

@@ -11,8 +11,7 @@ import { problems } from '../http/problem.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable } from '../store/index.js';
 import { maybeOne } from '../store/index.js';
-import { escapeLike } from './partners.js';
-import { domainKey } from './deals-matching.js';
+import { dealFilters } from './deals-filters.js';
 import type { DealRow } from './deals-views.js';
 import { DEAL_SELECT, auditValueFor, dealFor, toDeal } from './deals-views.js';
 
@@ -61,20 +60,6 @@ function decode(cursor: string, sort: string): Position {
   throw problems.invalidField('cursor', 'Not a cursor of this list and sort.', 'invalid_cursor');
 }
 
-/**
- * The status filter, with `expired` read the way {@link EFFECTIVE_STATUS} renders it: stored by
- * the sweep, or not yet.
- */
-function statusClause(status: Deal['status'], param: (v: unknown) => string): string {
-  if (status === 'expired') {
-    return `(d.status = 'expired' or (d.status = 'approved' and d.stage = 'open' and d.protected_until <= now()))`;
-  }
-  if (status === 'approved') {
-    return `d.status = 'approved' and not (d.stage = 'open' and d.protected_until <= now())`;
-  }
-  return `d.status = ${param(status)}`;
-}
-
 export async function listDeals(
   db: Queryable,
   query: DealListQuery,
@@ -89,18 +74,7 @@ export async function listDeals(
     params.push(v);
     return `$${params.length}`;
   };
-  const scope = scopeOf(principal);
-  if (scope !== null) where.push(`d.partner_id = ${param(scope)}`);
-  if (query.partnerId) where.push(`d.partner_id = ${param(query.partnerId)}`);
-  if (query.status) {
-    where.push(statusClause(query.status, param));
-  }
-  if (query.stage) where.push(`d.stage = ${param(query.stage)}`);
-  if (query.customerDomain !== undefined) {
-    where.push(`d.customer_reg_domain = ${param(domainKey(query.customerDomain) ?? '')}`);
-  }
-  const q = query.q?.trim();
-  if (q) where.push(`(d.customer_name || ' ' || d.title) ilike ${param(`%${escapeLike(q)}%`)}`);
+  where.push(...dealFilters(query, principal, param));
   if (query.cursor) {
     const p = decode(query.cursor, sortName);
     where.push(
@@ -124,6 +98,9 @@ export async function listDeals(
   };
 }
 
+/** Who reviews a deal is the vendor's business: partners do not read its reassignments. */
+const VENDOR_ONLY_ENTRIES = `and action <> 'deal.assigned'`;
+
 /** The audit entries of one deal, oldest first; a partner gets them cut down like the deal. */
 export async function dealHistory(
   db: Queryable,
@@ -145,6 +122,7 @@ export async function dealHistory(
   const { rows } = await db.query<AuditRow>(
     `select * from audit_entries
       where resource_type = 'deal' and resource_id = $1 and ${k.where}
+        ${scopeOf(principal) === null ? '' : VENDOR_ONLY_ENTRIES}
       order by ${k.orderBy} limit $${params.length}`,
     params,
   );

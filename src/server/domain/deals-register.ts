@@ -28,6 +28,7 @@ import {
 } from './deals-matching.js';
 import type { DealRow } from './deals-views.js';
 import { DEAL_SELECT, toDeal } from './deals-views.js';
+import { assignNewDeal } from './deals-routing.js';
 import { emitEvent } from './events.js';
 
 const HOUR = 3_600_000;
@@ -186,6 +187,7 @@ export async function registerDeal(
       JSON.stringify(report),
     ],
   );
+  await assignNewDeal(tx, id);
   const deal = await readDealForUpdate(tx, id);
   await audit(tx, {
     actor: principal,

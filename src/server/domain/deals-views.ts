@@ -38,6 +38,14 @@ export interface DealRow {
   external_id: string | null;
   conflicts: ConflictReport;
   updated_at: Date;
+  /** Review routing (migration 020): who reviews it. */
+  assignee_id: string | null;
+  assignee_name: string | null;
+  /** Under review past `review_due_at`, at the statement's time. */
+  overdue: boolean;
+  partner_tier_id: string | null;
+  partner_tier_name: string | null;
+  partner_tier_rank: number | null;
 }
 
 /**
@@ -48,9 +56,17 @@ export interface DealRow {
 export const EFFECTIVE_STATUS = `case when d.status = 'approved' and d.stage = 'open'
   and d.protected_until <= now() then 'expired' else d.status end`;
 
-/** Every read of deals selects this: the row, its effective status and the partner's name. */
+/** Whether a deal reads as overdue: under review past its due time, at the statement's time. */
+export const OVERDUE = `(d.status = 'under_review' and d.review_due_at <= now())`;
+
+/**
+ * Every read of deals selects this: the row, its effective status, whether it is overdue, and the
+ * partner's name and current tier.
+ */
 export const DEAL_SELECT = `select d.*, ${EFFECTIVE_STATUS} as effective_status,
-  p.name as partner_name from deals d join partners p on p.id = d.partner_id`;
+  p.name as partner_name, ${OVERDUE} as overdue, t.id as partner_tier_id,
+  t.name as partner_tier_name, t.rank as partner_tier_rank
+  from deals d join partners p on p.id = d.partner_id left join tiers t on t.id = p.tier_id`;
 
 /** The deal as vendor roles see it. Stored in audit entries and events; cut down per caller. */
 export function toDeal(r: DealRow): Deal {
@@ -74,6 +90,12 @@ export function toDeal(r: DealRow): Deal {
     protectedUntil: r.protected_until ? instant(r.protected_until) : null,
     externalId: r.external_id,
     conflicts: r.conflicts,
+    assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? r.assignee_id } : null,
+    overdue: r.overdue === true,
+    partnerTier:
+      r.partner_tier_id && r.partner_tier_name !== null && r.partner_tier_rank !== null
+        ? { id: r.partner_tier_id, name: r.partner_tier_name, rank: Number(r.partner_tier_rank) }
+        : null,
   };
 }
 
@@ -97,7 +119,7 @@ const isPartnerCaller = (p: Pick<Principal, 'role'>) => isPartnerRole(p.role);
 /** The deal as this caller may see it. */
 export function dealFor(deal: Deal, principal: Pick<Principal, 'role'>): Deal {
   if (!isPartnerCaller(principal)) return deal;
-  const { partnerName: _partnerName, ...rest } = deal;
+  const { partnerName: _partnerName, assignee: _assignee, partnerTier: _tier, ...rest } = deal;
   return { ...rest, conflicts: redactReport(deal.conflicts) };
 }
 
@@ -113,6 +135,8 @@ export function auditValueFor(value: unknown, principal: Pick<Principal, 'role'>
   const v = value as Partial<Deal>;
   const out: Record<string, unknown> = { ...v };
   delete out.partnerName;
+  delete out.assignee;
+  delete out.partnerTier;
   if (v.conflicts && Array.isArray(v.conflicts.matches)) out.conflicts = redactReport(v.conflicts);
   return out;
 }

@@ -10,6 +10,7 @@ import {
   demoUsers,
 } from './demo.js';
 import { seedDeals } from './deals.js';
+import { seedReviewRouting } from './review-routing.js';
 import { upsertTier } from '../domain/program.js';
 
 const SEED_LOCK = 0x70726d + 1;
@@ -91,4 +92,5 @@ async function seedDemo(tx: Tx, now: Date): Promise<void> {
     );
   }
   await seedDeals(tx, now);
+  await seedReviewRouting(tx);
 }
