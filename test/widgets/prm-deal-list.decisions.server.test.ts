@@ -3,13 +3,24 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/widgets/define.js';
 import type { PrmDealList } from '../../src/widgets/deal-list/prm-deal-list.js';
-import { BRIGHTPATH, clientAs, register, rowOf, text, uniqueCustomer } from './support/reference-api.js';
+import {
+  BRIGHTPATH,
+  clientAs,
+  register,
+  rowOf,
+  text,
+  uniqueCustomer,
+} from './support/reference-api.js';
 
 async function partnerList(q: string, lang = 'en'): Promise<PrmDealList> {
   const client = await clientAs('partner_user', BRIGHTPATH);
   const el = await fixture<PrmDealList>(
-    html`<prm-deal-list lang=${lang} q=${q} .client=${client}
-      style="--prm-deal-list-height: 640px"></prm-deal-list>`,
+    html`<prm-deal-list
+      lang=${lang}
+      q=${q}
+      .client=${client}
+      style="--prm-deal-list-height: 640px"
+    ></prm-deal-list>`,
   );
   await waitUntil(() => el.deals.length > 0, 'the list did not load', { timeout: 10_000 });
   return el;
@@ -60,7 +71,9 @@ describe('<prm-deal-list>: partners read decisions', () => {
     const el = await partnerList(customer.name, 'de');
     const row = await rowOf(el, deal.id);
     expect(row.getAttribute('aria-expanded')).to.equal('false');
-    expect(text(row.querySelector('[part=decision] .reason'))).to.equal('Vom Channel-Team genehmigt');
+    expect(text(row.querySelector('[part=decision] .reason'))).to.equal(
+      'Vom Channel-Team genehmigt',
+    );
     row.querySelector<HTMLElement>('.customer')!.click();
     await waitUntil(() => !!row.querySelector('[part=details] .history li'), 'no history shown', {
       timeout: 10_000,

@@ -36,7 +36,10 @@ let n = 0;
 /** A customer no other test uses. */
 export function uniqueCustomer(label: string): { name: string; domain: string } {
   const id = `${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  return { name: `${label} ${id}`, domain: `${label.toLowerCase().replace(/\W+/g, '')}-${id}.example` };
+  return {
+    name: `${label} ${id}`,
+    domain: `${label.toLowerCase().replace(/\W+/g, '')}-${id}.example`,
+  };
 }
 
 /** Registers a deal big enough that no tier approves it on its own: it goes to review. */
@@ -63,6 +66,7 @@ export const text = (node: Element | null | undefined): string =>
 /** The row of deal `id` in a list's shadow root, once it is rendered. */
 export async function rowOf(el: HTMLElement & { renderRoot: ParentNode }, id: string) {
   const find = () => el.renderRoot.querySelector<HTMLElement>(`[role='listitem'][data-id='${id}']`);
-  await waitUntil(find, `the row of ${id} is not rendered`, { timeout: 10_000 });
-  return find()!;
+  let row: HTMLElement | null = null;
+  await waitUntil(() => (row = find()), `the row of ${id} is not rendered`, { timeout: 10_000 });
+  return row!;
 }
