@@ -60,11 +60,14 @@ export const en = {
   'dealRegistration.error.control': 'Contains characters that cannot be sent.',
   'dealRegistration.error.invalid': 'This value is not valid.',
   'dealRegistration.check.checking': 'Checking for existing registrations…',
+  // Said only while no product is chosen: the check then matched on every product.
   'dealRegistration.check.clear': 'No existing registrations found for this customer.',
+  'dealRegistration.check.clearProducts':
+    'No existing registrations of this customer for the products chosen.',
   'dealRegistration.check.blocked':
     'Another partner already has an approved registration for this customer. If you submit, it will be rejected.',
   'dealRegistration.check.otherReview':
-    'Another registration for this customer is awaiting a decision; your registration will be reviewed.',
+    'Another registration for this customer and these products is awaiting a decision; your registration will be reviewed.',
   'dealRegistration.check.possible':
     'This customer looks similar to one that is already registered; your registration will be reviewed.',
   'dealRegistration.check.own': 'You already registered this customer: {name}.',
@@ -168,10 +171,12 @@ export const de: Translation<typeof en> = {
   'dealRegistration.error.invalid': 'Dieser Wert ist ungültig.',
   'dealRegistration.check.checking': 'Suche nach bestehenden Registrierungen…',
   'dealRegistration.check.clear': 'Keine bestehenden Registrierungen für diesen Kunden gefunden.',
+  'dealRegistration.check.clearProducts':
+    'Keine bestehenden Registrierungen dieses Kunden für die gewählten Produkte.',
   'dealRegistration.check.blocked':
-    'Ein anderer Partner hat für diesen Kunden bereits eine genehmigte Registrierung. Wenn Sie absenden, wird Ihre abgelehnt.',
+    'Ein anderer Partner hat für diesen Kunden und diese Produkte bereits eine genehmigte Registrierung. Wenn Sie absenden, wird Ihre abgelehnt.',
   'dealRegistration.check.otherReview':
-    'Eine andere Registrierung für diesen Kunden wartet auf eine Entscheidung; Ihre Registrierung wird geprüft.',
+    'Eine andere Registrierung für diesen Kunden und diese Produkte wartet auf eine Entscheidung; Ihre Registrierung wird geprüft.',
   'dealRegistration.check.possible':
     'Dieser Kunde ähnelt einem bereits registrierten; Ihre Registrierung wird geprüft.',
   'dealRegistration.check.own': 'Sie haben diesen Kunden bereits registriert: {name}.',

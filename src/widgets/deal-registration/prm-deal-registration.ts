@@ -314,8 +314,11 @@ export class PrmDealRegistration extends PrmElement {
     const warnings = state.kind === 'done' ? views.warningsOf(state.report, this.#t) : [];
     const said = warnings.map((w) => w.text).join(' ');
     if (said !== this.#announcedWarnings) {
+      const stale = this.#announcedWarnings && this.polite === this.#announcedWarnings;
       this.#announcedWarnings = said;
       if (said) this.polite = said;
+      // The warnings went away: what the status said of them is no longer true.
+      else if (stale) this.polite = state.kind === 'done' ? views.clearText(state, this.#t) : '';
     }
   }
 
