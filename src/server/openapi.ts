@@ -7,6 +7,12 @@ import * as schemas from '../core/schema/index.js';
 import { ERROR_CODES, ProblemDetails } from '../core/schema/index.js';
 import { PERMISSIONS } from './authz.js';
 import type { AnyRoute, RouteRegistry } from './http/registry.js';
+import {
+  RATE_LIMIT_HEADERS,
+  TAG_DESCRIPTIONS,
+  addLimits,
+  rateLimitHeaderRefs,
+} from './openapi-limits.js';
 
 type Json = Record<string, unknown>;
 type Schema = z.core.$ZodType;
@@ -35,7 +41,8 @@ const ERROR_STATUSES: Record<number, string> = {
   404: 'No such resource, or it belongs to another partner (`not_found`).',
   413: 'The body is over 1 MiB (`payload_too_large`).',
   415: 'The body is not JSON (`unsupported_media_type`).',
-  422: 'Invalid or unknown fields (`validation_failed`), or a reused Idempotency-Key (`idempotency_key_reused`).',
+  422: 'Invalid or unknown fields or query parameters (`validation_failed`), or a reused Idempotency-Key (`idempotency_key_reused`).',
+  429: 'Over the caller’s request budget (`rate_limited`): wait `Retry-After` seconds.',
   500: 'Something failed on the server (`internal`); quote the X-Request-Id.',
 };
 
@@ -69,7 +76,13 @@ export function buildOpenApi(registry: RouteRegistry, info: { version: string })
     const path = r.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const parameters: Json[] = [];
     for (const m of r.path.matchAll(/:([A-Za-z0-9_]+)/g)) {
-      parameters.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
+      // Ids are a prefix and at most 64 characters; anything longer is simply not found (404).
+      parameters.push({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string', maxLength: 128 },
+      });
     }
     if (r.query) {
       const q = toJson(r.query, 'input') as {
@@ -97,35 +110,44 @@ export function buildOpenApi(registry: RouteRegistry, info: { version: string })
       });
     }
     const responses: Json = {};
+    const problemBody = {
+      content: {
+        'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } },
+      },
+    };
     for (const [status, spec] of Object.entries(r.responses)) {
+      const isProblem = Number(status) >= 400;
       responses[status] = {
         description: spec.description,
-        ...(spec.schema
-          ? {
-              content: {
-                [spec.contentType ?? 'application/json']: { schema: ref(spec.schema, 'output') },
-              },
-            }
-          : spec.contentType
-            ? { content: { [spec.contentType]: {} } }
-            : {}),
+        ...(isProblem && !spec.schema
+          ? problemBody
+          : spec.schema
+            ? {
+                content: {
+                  [spec.contentType ?? 'application/json']: { schema: ref(spec.schema, 'output') },
+                },
+              }
+            : spec.contentType
+              ? { content: { [spec.contentType]: {} } }
+              : {}),
       };
     }
     const errorStatuses = Object.keys(ERROR_STATUSES)
       .map(Number)
       .filter((s) => {
-        if (r.action === 'public') return s === 500;
+        // Every route refuses unknown query parameters (422) and is rate limited (429).
+        if (r.action === 'public') return [422, 429, 500].includes(s);
         if ([400, 413, 415].includes(s)) return Boolean(r.body);
-        if (s === 422) return Boolean(r.body || r.query || r.method === 'POST');
         return true;
       });
     for (const s of errorStatuses) {
-      responses[s] = {
-        description: ERROR_STATUSES[s],
-        content: {
-          'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } },
-        },
-      };
+      responses[s] ??= { description: ERROR_STATUSES[s], ...problemBody };
+    }
+    for (const [status, response] of Object.entries(responses)) {
+      // Every response carries the rate-limit headers; a 429 also says when to retry.
+      if (/^[245]/.test(status)) {
+        (response as Json).headers = rateLimitHeaderRefs(status === '429');
+      }
     }
     const roles = r.action === 'public' ? [] : [...PERMISSIONS[r.action]];
     (paths[path] ??= {})[r.method.toLowerCase()] = {
@@ -161,17 +183,30 @@ export function buildOpenApi(registry: RouteRegistry, info: { version: string })
     };
   }
 
+  addLimits(paths);
+  addLimits(components);
   return {
     openapi: '3.1.0',
     info: {
       title: 'Partner API',
       version: info.version,
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         'The Partner API of prm-widgets: deal registration, tiers, content and MDF for partner programs. Errors are RFC 9457 problem details with a stable `code`.',
     },
-    servers: [{ url: '/' }],
+    servers: [
+      {
+        url: '/',
+        description:
+          'This server, wherever it runs: local (`prm serve`), staging or production. Partners’ sites and the vendor’s own apps call it.',
+        'x-internal': false,
+      },
+    ],
     security: [{ bearerAuth: [] }],
-    tags: [...new Set(registry.routes.map((r) => r.tag))].map((name) => ({ name })),
+    tags: [...new Set(registry.routes.map((r) => r.tag))].map((name) => ({
+      name,
+      ...(TAG_DESCRIPTIONS[name] ? { description: TAG_DESCRIPTIONS[name] } : {}),
+    })),
     paths,
     components: {
       securitySchemes: {
@@ -180,9 +215,10 @@ export function buildOpenApi(registry: RouteRegistry, info: { version: string })
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description:
-            'HS256 tokens of the server secret, HS256 tokens of a partner embed key (`kid` = key id, at most 15 minutes), or RS256/ES256 tokens of a trusted issuer.',
+            'HS256 tokens of the server secret, HS256 tokens of a partner embed key (`kid` = key id, at most 15 minutes), or RS256/ES256 tokens of a trusted issuer. Verified following RFC8725 (JWT best current practices): each issuer has an explicit algorithm allow-list (never `none`), and `iss`, `aud` and `exp` are checked.',
         },
       },
+      headers: RATE_LIMIT_HEADERS,
       schemas: components,
     },
     'x-error-codes': ERROR_CODES,

@@ -13,6 +13,7 @@ import {
   PartnerId,
   TierId,
   PositiveMoneyInput,
+  ProblemDetails,
   ProductId,
   UserId,
   multilineText,
@@ -106,7 +107,11 @@ export const WebsiteInput = z.string().check(
 /** ISO 3166-1 alpha-2 country code. */
 export const CountryCode = z
   .string()
-  .check(z.toUpperCase(), z.regex(/^[A-Z]{2}$/, 'Expected a two-letter country code like DE.'));
+  .check(
+    z.toUpperCase(),
+    z.regex(/^[A-Z]{2}$/, 'Expected a two-letter country code like DE.'),
+    z.maxLength(2),
+  );
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 const shiftDays = (isoDate: string, days: number) =>
@@ -328,3 +333,10 @@ export const DealStats = z.object({
   assignedToMe: z.int(),
 });
 export type DealStats = z.infer<typeof DealStats>;
+
+/** 409 `duplicate_registration` of `POST /v1/deals`: the partner's own active deal it repeats. */
+export const DuplicateRegistrationProblem = z.looseObject({
+  ...ProblemDetails.shape,
+  existingDealId: DealId,
+});
+export type DuplicateRegistrationProblem = z.infer<typeof DuplicateRegistrationProblem>;

@@ -43,7 +43,7 @@ export type PartnerInput = z.infer<typeof PartnerInput>;
 export const PartnerListQuery = /* @__PURE__ */ (() =>
   z.strictObject({
     limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(200))),
-    cursor: z.optional(z.string()),
+    cursor: z.optional(z.string().check(z.maxLength(512))),
     type: z.optional(PartnerType),
     q: z.optional(z.string().check(z.maxLength(200))),
   }))();

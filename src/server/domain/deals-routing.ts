@@ -132,7 +132,7 @@ export async function assignDeal(
     throw problems.conflict(
       'invalid_transition',
       `A deal that is ${before.status} is not under review and cannot be assigned.`,
-      { status: before.status },
+      { dealStatus: before.status },
     );
   }
   await tx.query(

@@ -55,7 +55,9 @@ export class HttpProblem extends Error {
   }
 
   toJSON(instance?: string): ProblemDetails {
+    // Extensions first: they may not override the standard members (`status` stays numeric).
     return {
+      ...this.extra,
       type: problemType(this.code),
       title: TITLES[this.code],
       status: this.status,
@@ -63,7 +65,6 @@ export class HttpProblem extends Error {
       ...(instance ? { instance } : {}),
       code: this.code,
       ...(this.errors ? { errors: this.errors } : {}),
-      ...this.extra,
     };
   }
 

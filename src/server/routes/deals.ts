@@ -9,6 +9,7 @@ import {
   DealPage,
   DealPatch,
   DecisionInput,
+  DuplicateRegistrationProblem,
   ListQuery,
 } from '../../core/schema/index.js';
 import { decideDeal, patchDeal, withdrawDeal } from '../domain/deals-decisions.js';
@@ -60,6 +61,8 @@ export const dealRoutes = [
       201: { description: 'The deal.', schema: Deal },
       409: {
         description: '`duplicate_registration`: the partner already registered this customer.',
+        schema: DuplicateRegistrationProblem,
+        contentType: 'application/problem+json',
       },
     },
     handler: async ({ deps, principal, body, json }) => {
