@@ -71,7 +71,7 @@ export function renderFilters(ctx: FiltersContext): TemplateResult {
   const active = [f.status, f.stage, f.customerDomain, f.partnerId, f.assignee].filter(Boolean);
   return html`<div
     part="filters"
-    role="search"
+    role="group"
     aria-label=${t('dealList.filters')}
     @change=${ctx.onChange}
     @input=${ctx.onInput}
