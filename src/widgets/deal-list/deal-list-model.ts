@@ -183,3 +183,16 @@ export function describeError(error: unknown, t: (key: MessageKey) => string): s
   if (isNetworkError(error) || isTimeoutError(error)) return t('dealList.offline');
   return t('common.error');
 }
+
+/** Task arguments compared by value, one level into objects: the filters are a fresh object. */
+export const sameArgs = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length &&
+  a.every((x, i) => {
+    const y = b[i];
+    if (x === y) return true;
+    if (!x || !y || typeof x !== 'object' || typeof y !== 'object') return false;
+    const ox = x as Record<string, unknown>;
+    const oy = y as Record<string, unknown>;
+    const keys = new Set([...Object.keys(ox), ...Object.keys(oy)]);
+    return [...keys].every((k) => ox[k] === oy[k]);
+  });

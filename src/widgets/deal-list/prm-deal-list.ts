@@ -15,6 +15,7 @@ import type { MessageKey } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
 import {
   asSort,
+  sameArgs,
   asStage,
   asStatus,
   canDecide,
@@ -29,6 +30,7 @@ import {
   setCustomState,
 } from './deal-list-controllers.js';
 import { DealListData } from './deal-list-data.js';
+import { DeskReference } from './deal-list-desk.js';
 import type { DealFilters } from './deal-list-model.js';
 import { renderRow } from './deal-list-row.js';
 import type { RowContext } from './deal-list-row.js';
@@ -193,81 +195,32 @@ export class PrmDealList extends PrmElement {
     args: () => [this.resolvedClient] as const,
   });
 
-  /** Product names, for the facts; ids stand in until (or unless) the program loads. */
-  #program = new Task(this, {
-    task: async ([client], { signal }) => (client ? client.program.get({ signal }) : initialState),
-    args: () => [this.resolvedClient] as const,
-  });
-
-  /** Who a review can be handed to: the routing's reviewers, and the user. */
-  #routing = new Task(this, {
-    task: async ([client, role], { signal }) =>
-      client && canDecide(role) ? client.reviewRouting.get({ signal }) : initialState,
-    args: () => [this.resolvedClient, this.#role] as const,
-  });
+  #desk = new DeskReference(
+    this,
+    () => this.resolvedClient,
+    () => this.#role,
+  );
 
   /** The queue's counts, again whenever the list changed under them. */
   #stats = new Task(this, {
-    task: async (
-      [client, role, , status, stage, partnerId, customerDomain, q, assignee],
-      { signal },
-    ) =>
-      client && isVendorRole(role)
-        ? client.deals.stats({ status, stage, partnerId, customerDomain, q, assignee }, { signal })
-        : initialState,
-    args: () => {
-      const f = this.#filters;
-      return [
-        this.resolvedClient,
-        this.#role,
-        this.#data.revision,
-        f.status,
-        f.stage,
-        f.partnerId,
-        f.customerDomain,
-        f.q,
-        f.assignee,
-      ] as const;
-    },
+    task: async ([client, role, , filters], { signal }) =>
+      client && isVendorRole(role) ? client.deals.stats(filters, { signal }) : initialState,
+    args: () => [this.resolvedClient, this.#role, this.#data.revision, this.#filters] as const,
+    argsEqual: sameArgs,
   });
 
   #list = new Task(this, {
-    task: async (
-      [client, status, stage, partnerId, customerDomain, q, assignee, sort, limit],
-      { signal },
-    ) => {
+    task: async ([client, filters, sort, limit], { signal }) => {
       if (!client) return initialState;
       warmUpFormats(this.resolvedLocale);
-      const query = { status, stage, partnerId, customerDomain, q, assignee, sort, limit };
-      return this.#data.load(client, query, signal);
+      return this.#data.load(client, { ...filters, sort, limit }, signal);
     },
-    args: () => {
-      const { status, stage, partnerId, customerDomain, q, assignee } = this.#filters;
-      return [
-        this.resolvedClient,
-        status,
-        stage,
-        partnerId,
-        customerDomain,
-        q,
-        assignee,
-        asSort(this.sort),
-        this.#limit,
-      ] as const;
-    },
+    args: () => [this.resolvedClient, this.#filters, asSort(this.sort), this.#limit] as const,
+    argsEqual: sameArgs,
   });
 
   get #reviewers(): ReviewerInput[] {
-    const me = this.#me.value?.user;
-    const routing = this.#routing.value;
-    if (!me || !canDecide(me.role)) return [];
-    const all = new Map<string, ReviewerInput>([
-      [me.id, { id: me.id, name: me.name, email: me.email }],
-    ]);
-    for (const r of [...(routing?.rules.map((rule) => rule.assignee) ?? []), routing?.fallback]) {
-      if (r && !all.has(r.id)) all.set(r.id, { id: r.id, name: r.name, email: r.email });
-    }
-    return [...all.values()];
+    return this.#desk.reviewers(this.#me.value?.user);
   }
 
   protected override firstUpdated(): void {
@@ -372,7 +325,6 @@ export class PrmDealList extends PrmElement {
     }
     // Rows ask for the same few labels over and over while the list scrolls.
     const labels = new Map<MessageKey, string>();
-    const products = new Map(this.#program.value?.products.map((p) => [p.id, p.name]));
     const ctx: RowContext = {
       t: (key, params) => {
         if (params) return t(key, params);
@@ -386,7 +338,7 @@ export class PrmDealList extends PrmElement {
       showPartner: isVendorRole(role),
       canDecide: canDecide(role),
       reviewers: this.#reviewers,
-      productName: (id) => products.get(id) ?? id,
+      productName: this.#desk.productName,
       history: data.history,
       matched: data.matched,
       setSize: data.nextCursor ? -1 : data.deals.length,
