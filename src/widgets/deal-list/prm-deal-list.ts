@@ -279,6 +279,19 @@ export class PrmDealList extends PrmElement {
   protected override render(): TemplateResult {
     const t = this.t.bind(this);
     const role = this.#role;
+    const body = this.#list.render({
+      initial: () => renderSkeleton(t),
+      pending: () => renderSkeleton(t),
+      error: (error) => renderError(t, describeError(error, t), () => void this.reload()),
+      complete: () => this.#renderRows(),
+    });
+    const status = html`<div class="visually-hidden" role="status" aria-live="polite">
+      ${this.#data.announcement}
+    </div>`;
+    // Until the user and the first page are known, only the skeleton: the filters and the counts
+    // depend on the role, and coming in over the skeleton they would push it down (a layout shift).
+    const first = this.#data.generation === 0 && this.#list.status !== TaskStatus.ERROR;
+    if (first || this.#me.status === TaskStatus.PENDING) return html`${body}${status}`;
     const filters = renderFilters({
       t,
       filters: this.#filters,
@@ -298,16 +311,7 @@ export class PrmDealList extends PrmElement {
           error: () => nothing,
         })
       : nothing;
-    const body = this.#list.render({
-      initial: () => renderSkeleton(t),
-      pending: () => renderSkeleton(t),
-      error: (error) => renderError(t, describeError(error, t), () => void this.reload()),
-      complete: () => this.#renderRows(),
-    });
-    return html`${filters}${stats}${body}
-      <div class="visually-hidden" role="status" aria-live="polite">
-        ${this.#data.announcement}
-      </div>`;
+    return html`${filters}${stats}${body}${status}`;
   }
 
   #renderRows(): TemplateResult {
