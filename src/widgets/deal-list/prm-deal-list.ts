@@ -204,7 +204,9 @@ export class PrmDealList extends PrmElement {
   /** The queue's counts, again whenever the list changed under them. */
   #stats = new Task(this, {
     task: async ([client, role, , filters], { signal }) =>
-      client && isVendorRole(role) ? client.deals.stats(filters, { signal }) : initialState,
+      client && isVendorRole(role) && (!filters.status || filters.status === 'under_review')
+        ? client.deals.stats(filters, { signal })
+        : initialState,
     args: () => [this.resolvedClient, this.#role, this.#data.revision, this.#filters] as const,
     argsEqual: sameArgs,
   });
@@ -303,14 +305,17 @@ export class PrmDealList extends PrmElement {
       onChange: this.#filterInputs.onChange,
       onInput: this.#filterInputs.onInput,
     });
-    const stats = isVendorRole(role)
-      ? this.#stats.render({
-          initial: () => renderStats(t, undefined),
-          pending: () => renderStats(t, this.#stats.value),
-          complete: (value) => renderStats(t, value),
-          error: () => nothing,
-        })
-      : nothing;
+    // The counts are of deals under review: a list of decided deals has none to show.
+    const queue = !this.#filters.status || this.#filters.status === 'under_review';
+    const stats =
+      isVendorRole(role) && queue
+        ? this.#stats.render({
+            initial: () => renderStats(t, undefined),
+            pending: () => renderStats(t, this.#stats.value),
+            complete: (value) => renderStats(t, value),
+            error: () => nothing,
+          })
+        : nothing;
     return html`${filters}${stats}${body}${status}`;
   }
 
