@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv, Deps } from './http/context.js';
 import { HttpProblem, problems } from './http/problem.js';
+import { compressJson } from './http/compress.js';
 import { RouteRegistry } from './http/registry.js';
 import { auditRoutes } from './routes/audit.js';
 import { dealRoutes } from './routes/deals.js';
@@ -75,6 +76,9 @@ export function createApp(deps: Deps, registry = createRegistry()): Hono<AppEnv>
       maxAge: 600,
     }),
   );
+
+  // JSON of 1 KiB or more compressed, GETs revalidated by ETag (http/compress.ts).
+  app.use('*', compressJson());
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return error.toResponse();

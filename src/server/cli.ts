@@ -113,6 +113,8 @@ async function serve(argv: string[]): Promise<void> {
       : 'PGlite in memory (nothing is kept)';
   // One write, so whoever reads the banner (a test, a supervisor) gets all of it at once.
   const banner = [
+    // With the demo on, the first line is where to go: the demo's URL.
+    ...(demo ? [`demo: ${server.url}/demo/ (a partner's intranet and the vendor's console)`] : []),
     `listening on ${server.url}`,
     `database: ${where}${server.seeded ? ` (seeded: ${seed})` : ''}`,
     `API reference: ${server.url}/docs, OpenAPI: ${server.url}/openapi.json`,
@@ -122,7 +124,6 @@ async function serve(argv: string[]): Promise<void> {
     const dataFlag = dataDir && dataDir !== resolve(DEFAULT_DATA) ? ` --data ${data}` : '';
     const secretEnv = dataDir ? '' : `PRM_JWT_SECRET=${secret} `;
     banner.push(
-      `demo: open ${server.url}/demo/ (a partner's intranet and the vendor's console)`,
       'demo mode: get a token with',
       `  ${secretEnv}npx prm token --role partner_admin --partner ${DEMO_IDS.partners.brightpath} --sub ${DEMO_IDS.users.brightpathAdmin}${dataFlag}`,
       `  ${secretEnv}npx prm token --role channel_manager --sub ${DEMO_IDS.users.channelManager}${dataFlag}`,

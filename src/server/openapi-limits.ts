@@ -29,6 +29,26 @@ const FORMAT_MAX: Record<string, number> = {
 const INT32 = 2 ** 31 - 1;
 
 /**
+ * The longest string an anchored pattern of literals and classes with bounded quantifiers can
+ * match (`^prt_[A-Za-z0-9_-]{1,64}$` → 68), or null when it is not that simple (groups,
+ * alternatives, unbounded repetition): the limit the server enforces, stated.
+ */
+export function patternMaxLength(pattern: string): number | null {
+  const m = /^\^(.*)\$$/.exec(pattern);
+  if (!m) return null;
+  const atoms = m[1]!.matchAll(
+    /(\\.|\[(?:\\.|[^\]\\])+\]|[^\\[\](){}|*+?^$.])(\{(\d+)(?:,(\d+))?\}|\?)?/gy,
+  );
+  let total = 0;
+  let consumed = 0;
+  for (const a of atoms) {
+    consumed += a[0].length;
+    total += a[2] === '?' ? 1 : a[2] ? Number(a[4] ?? a[3]) : 1;
+  }
+  return consumed === m[1]!.length ? total : null;
+}
+
+/**
  * Adds `maxLength` to strings, `maxItems` to arrays and `format` (int32/int64) to integers that
  * lack them, everywhere in `node`. Existing limits are kept.
  */
@@ -41,7 +61,10 @@ export function addLimits(node: unknown): void {
   const s = node as Json;
   const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type];
   if (types.includes('string') && s.maxLength === undefined && !s.enum && s.const === undefined) {
-    s.maxLength = FORMAT_MAX[s.format as string] ?? MAX_TEXT;
+    s.maxLength =
+      FORMAT_MAX[s.format as string] ??
+      (typeof s.pattern === 'string' ? patternMaxLength(s.pattern) : null) ??
+      MAX_TEXT;
   }
   if (types.includes('array') && s.maxItems === undefined) s.maxItems = MAX_ITEMS;
   if (types.includes('integer') && s.format === undefined) {

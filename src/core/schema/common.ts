@@ -59,7 +59,6 @@ export const prefixedId = (prefix: string) =>
         new RegExp(`^${prefix}_[A-Za-z0-9_-]{1,64}$`),
         `Expected an id starting with ${prefix}_.`,
       ),
-      z.maxLength(prefix.length + 65),
     );
 
 export const PartnerId = prefixedId(ID_PREFIXES.partner);
@@ -69,10 +68,7 @@ export const OpportunityId = prefixedId(ID_PREFIXES.opportunity);
 /** Tier ids are chosen by the program admin: `tier_gold`. */
 export const TierId = z
   .string()
-  .check(
-    z.regex(/^tier_[a-z0-9][a-z0-9_-]{0,62}$/, 'Expected an id like tier_gold.'),
-    z.maxLength(68),
-  );
+  .check(z.regex(/^tier_[a-z0-9][a-z0-9_-]{0,62}$/, 'Expected an id like tier_gold.'));
 /** Product ids are chosen by the program admin: `prod_analytics`. */
 export const ProductId = z
   .string()
@@ -81,13 +77,12 @@ export const ProductId = z
       /^[a-z0-9][a-z0-9_-]{0,62}$/,
       'Expected a product id (lowercase letters, digits, - and _).',
     ),
-    z.maxLength(63),
   );
 
 /** ISO 4217 currency code. */
 export const Currency = z
   .string()
-  .check(z.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 code like USD.'), z.maxLength(3));
+  .check(z.regex(/^[A-Z]{3}$/, 'Expected an ISO 4217 code like USD.'));
 
 /** Largest amount in minor units we accept: 1e13 (one hundred billion in a 2-decimal currency). */
 export const MAX_AMOUNT_MINOR = 10_000_000_000_000;

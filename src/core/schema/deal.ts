@@ -107,11 +107,7 @@ export const WebsiteInput = z.string().check(
 /** ISO 3166-1 alpha-2 country code. */
 export const CountryCode = z
   .string()
-  .check(
-    z.toUpperCase(),
-    z.regex(/^[A-Z]{2}$/, 'Expected a two-letter country code like DE.'),
-    z.maxLength(2),
-  );
+  .check(z.toUpperCase(), z.regex(/^[A-Z]{2}$/, 'Expected a two-letter country code like DE.'));
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 const shiftDays = (isoDate: string, days: number) =>
@@ -243,7 +239,8 @@ export const DealPatch = /* @__PURE__ */ (() =>
 export type DealPatch = z.infer<typeof DealPatch>;
 
 /** `?assignee=`: `me` or a user id. */
-export const AssigneeFilter = z.string().check(z.minLength(1), z.maxLength(128));
+export const AssigneeFilter = /* @__PURE__ */ (() =>
+  z.string().check(z.minLength(1), z.maxLength(128)))();
 
 export const DEAL_SORTS = ['-submittedAt', 'reviewDueAt', '-amount'] as const;
 export const DealSort = z.enum(DEAL_SORTS);
@@ -335,8 +332,6 @@ export const DealStats = z.object({
 export type DealStats = z.infer<typeof DealStats>;
 
 /** 409 `duplicate_registration` of `POST /v1/deals`: the partner's own active deal it repeats. */
-export const DuplicateRegistrationProblem = z.looseObject({
-  ...ProblemDetails.shape,
-  existingDealId: DealId,
-});
+export const DuplicateRegistrationProblem = /* @__PURE__ */ (() =>
+  z.looseObject({ ...ProblemDetails.shape, existingDealId: DealId }))();
 export type DuplicateRegistrationProblem = z.infer<typeof DuplicateRegistrationProblem>;

@@ -152,6 +152,8 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
     return json({ error: 'not_found', message: `No demo route ${method} ${name}.` }, 404);
   }
 
+  // The first URL `npm start` prints is the demo's; a visitor who trims it to the host lands there too.
+  app.get('/', (c) => c.redirect('/demo/', 302));
   app.get('/demo', (c) => c.redirect('/demo/', 301));
   app.all('/demo/*', async (c) => {
     const path = new URL(c.req.url).pathname;

@@ -60,7 +60,8 @@ export const dealRoutes = [
     responses: {
       201: { description: 'The deal.', schema: Deal },
       409: {
-        description: '`duplicate_registration`: the partner already registered this customer.',
+        description:
+          '`duplicate_registration`: the partner already registered this customer; `existingDealId` names that deal.',
         schema: DuplicateRegistrationProblem,
         contentType: 'application/problem+json',
       },
