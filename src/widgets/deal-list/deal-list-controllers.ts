@@ -2,10 +2,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PartnerClient } from '../../core/client.js';
 import type { EventSubscription } from '../../core/events.js';
-import type { Deal, PrmEvent } from '../../core/schema/index.js';
-import { draftFor, rowTarget } from './deal-list-model.js';
-import type { Draft, RejectReason } from './deal-list-model.js';
-import type { RowState } from './deal-list-view.js';
+import type { Deal, PrmEvent, ReviewerInput } from '../../core/schema/index.js';
+import type { DealListData } from './deal-list-data.js';
+import { rowTarget } from './deal-list-model.js';
 
 /**
  * Follows the event stream of the host's current client: subscribes when the host connects (or
@@ -93,106 +92,6 @@ export function setCustomState(internals: ElementInternals, name: string, on: bo
   }
 }
 
-export interface DecisionHooks {
-  client(): PartnerClient | undefined;
-  /** Puts this version of the deal in the list, in place. */
-  replace(deal: Deal): void;
-  /** Moves the focus back to the row once the controls it was on are gone. */
-  focusRow(index: number): void;
-  /** The server accepted the decision. */
-  decided(saved: Deal): void;
-  /** The server refused it, or could not be reached; the row shows it again as it was. */
-  failed(deal: Deal, error: unknown): string;
-}
-
-/**
- * Inline approve and reject: which row has its controls open, what the reviewer chose and typed
- * there (kept while the row scrolls out of view), and the optimistic update that the response
- * confirms or reverts.
- */
-export class DecisionsController {
-  /** The deal whose decision controls are open. */
-  reviewing: string | undefined;
-  readonly #pending = new Set<string>();
-  readonly #errors = new Map<string, string>();
-  readonly #drafts = new Map<string, Draft>();
-  /** Deals decided here: they stay in view even when they no longer match the filters. */
-  readonly #keep = new Set<string>();
-
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly hooks: DecisionHooks,
-  ) {}
-
-  /** A fresh first page: what was said about the old rows no longer applies. */
-  reset(): void {
-    this.reviewing = undefined;
-    this.#errors.clear();
-    this.#keep.clear();
-  }
-
-  isPending = (id: string): boolean => this.#pending.has(id);
-  keeps = (id: string): boolean => this.#keep.has(id);
-
-  rowState(deal: Deal): Pick<RowState, 'pending' | 'reviewing' | 'draft' | 'error'> {
-    return {
-      pending: this.#pending.has(deal.id),
-      reviewing: this.reviewing === deal.id,
-      draft: this.#drafts.get(deal.id),
-      error: this.#errors.get(deal.id),
-    };
-  }
-
-  toggle(deal: Deal): void {
-    this.reviewing = this.reviewing === deal.id ? undefined : deal.id;
-    this.#errors.delete(deal.id);
-    this.host.requestUpdate();
-  }
-
-  close(): void {
-    this.reviewing = undefined;
-    this.host.requestUpdate();
-  }
-
-  edit(deal: Deal, field: string, value: string): void {
-    const draft = { ...(this.#drafts.get(deal.id) ?? draftFor(deal)) };
-    if (field === 'comment') draft.comment = value;
-    else if (field === 'reasonCode') draft.reasonCode = value as RejectReason;
-    this.#drafts.set(deal.id, draft);
-  }
-
-  async decide(deal: Deal, index: number, decision: 'approve' | 'reject'): Promise<void> {
-    const client = this.hooks.client();
-    if (!client || this.#pending.has(deal.id)) return;
-    const draft = this.#drafts.get(deal.id) ?? draftFor(deal);
-    const comment = draft.comment.trim();
-    const input = {
-      decision,
-      reasonCode: decision === 'approve' ? ('approved_manual' as const) : draft.reasonCode,
-      ...(comment ? { comment } : {}),
-    };
-    this.#pending.add(deal.id);
-    this.#errors.delete(deal.id);
-    this.#keep.add(deal.id);
-    this.reviewing = undefined;
-    this.hooks.replace({ ...deal, status: decision === 'approve' ? 'approved' : 'rejected' });
-    this.hooks.focusRow(index);
-    try {
-      const saved = await client.deals.decide(deal.id, input);
-      this.#pending.delete(deal.id);
-      this.#drafts.delete(deal.id);
-      this.hooks.replace(saved);
-      this.hooks.decided(saved);
-    } catch (error) {
-      this.#pending.delete(deal.id);
-      this.#errors.set(deal.id, this.hooks.failed(deal, error));
-      this.reviewing = deal.id;
-      this.hooks.replace(deal);
-    }
-    this.host.requestUpdate();
-  }
-}
-
 type RowsHost = ReactiveControllerHost &
   HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -202,7 +101,8 @@ const PAGE_ROWS = 10;
 /**
  * The rows as one composite widget: a single tab stop (`active`), the arrow keys, Home, End and
  * PageUp/PageDown between rows (scrolling to rows not yet rendered), Enter, Space or a click to
- * choose a deal, and the clicks and edits of the inline decision controls.
+ * open a deal (and choose it), and the clicks and edits of the review controls, which it hands to
+ * the list's data.
  */
 export class RowsController {
   /** The index of the row in the tab order. */
@@ -211,13 +111,18 @@ export class RowsController {
   constructor(
     private readonly host: RowsHost,
     private readonly options: {
-      deals(): readonly Deal[];
-      decisions: DecisionsController;
+      data: DealListData;
       select(deal: Deal): void;
       /** Scrolls the list so that row `index` is in view. */
       reveal(index: number): void;
+      /** Who a review can be handed to. */
+      reviewers(): readonly ReviewerInput[];
     },
   ) {}
+
+  get #deals(): readonly Deal[] {
+    return this.options.data.deals;
+  }
 
   setActive(index: number): void {
     if (index === this.active) return;
@@ -229,7 +134,7 @@ export class RowsController {
   follow(before: readonly Deal[], after: readonly Deal[]): void {
     const id = before[this.active]?.id;
     const moved = id ? after.findIndex((d) => d.id === id) : -1;
-    this.setActive(moved >= 0 ? moved : Math.min(this.active, Math.max(0, after.length - 1)));
+    this.active = moved >= 0 ? moved : Math.min(this.active, Math.max(0, after.length - 1));
   }
 
   /**
@@ -244,39 +149,57 @@ export class RowsController {
     this.active = Math.max(0, first);
   }
 
-  /** Moves the tab stop and the focus to row `index`, scrolling it into view first. */
-  async focusRow(index: number): Promise<void> {
-    const i = Math.max(0, Math.min(this.options.deals().length - 1, index));
+  /** Moves the tab stop and the focus to row `index` (or `selector` in it), scrolling it into view. */
+  async focusRow(index: number, selector?: string): Promise<void> {
+    const i = Math.max(0, Math.min(this.#deals.length - 1, index));
     this.options.reveal(i);
     this.active = i;
     this.host.requestUpdate();
     await this.host.updateComplete;
-    this.host.renderRoot
-      .querySelector<HTMLElement>(`[role='listitem'][data-index='${i}']`)
-      ?.focus({ preventScroll: true });
+    const row = this.host.renderRoot.querySelector<HTMLElement>(
+      `[role='listitem'][data-index='${i}']`,
+    );
+    (selector ? row?.querySelector<HTMLElement>(selector) : row)?.focus({ preventScroll: true });
   }
 
   #rowOf(target: EventTarget | null): { row: HTMLElement; index: number; deal: Deal } | undefined {
     const row = (target as Element | null)?.closest?.<HTMLElement>("[role='listitem']");
     const index = Number(row?.dataset['index']);
-    const deal = this.options.deals()[index];
+    const deal = this.#deals[index];
     return row && deal ? { row, index, deal } : undefined;
+  }
+
+  #open(deal: Deal): void {
+    this.options.data.toggleOpen(deal);
+    this.options.select(deal);
   }
 
   onClick = (event: MouseEvent): void => {
     const hit = this.#rowOf(event.target);
     if (!hit) return;
-    const { decisions } = this.options;
+    const { data } = this.options;
     const target = event.target as Element;
-    const action = target.closest<HTMLElement>('[data-action]')?.dataset['action'];
-    if (action === 'review') decisions.toggle(hit.deal);
+    const control = target.closest<HTMLElement>('[data-action]');
+    const action = control?.dataset['action'];
+    if (action === 'review') data.toggleReview(hit.deal);
     else if (action === 'cancel') {
-      decisions.close();
+      data.closeReview();
       void this.focusRow(hit.index);
     } else if (action === 'approve' || action === 'reject') {
-      void decisions.decide(hit.deal, hit.index, action);
-    } else if (!target.closest('.decide, button, input, select, label')) {
-      this.options.select(hit.deal);
+      void data.decide(hit.deal, action);
+      // Sent: the controls are gone, the row keeps the focus. Refused here: to the reason.
+      if (data.isPending(hit.deal.id)) void this.focusRow(hit.index);
+      else void this.focusRow(hit.index, "[data-field='reasonCode']");
+    } else if (action === 'open-match') {
+      const id = control!.dataset['dealId'];
+      if (id) data.openMatch(id);
+    } else if (action === 'assign') {
+      const chosen = hit.row.querySelector<HTMLSelectElement>("[data-field='assignee']")?.value;
+      const reviewer = this.options.reviewers().find((r) => r.id === chosen);
+      if (reviewer) void data.assign(hit.deal, reviewer);
+    } else if (action === 'details') this.#open(hit.deal);
+    else if (!target.closest('.decide, .details, button, input, select, label, a')) {
+      this.#open(hit.deal);
     }
   };
 
@@ -284,20 +207,20 @@ export class RowsController {
     const hit = this.#rowOf(event.target);
     if (!hit) return;
     if (event.target !== hit.row) {
-      if (event.key === 'Escape' && this.options.decisions.reviewing === hit.deal.id) {
+      if (event.key === 'Escape' && this.options.data.reviewing === hit.deal.id) {
         event.preventDefault();
-        this.options.decisions.close();
+        this.options.data.closeReview();
         void this.focusRow(hit.index);
       }
       return;
     }
-    const to = rowTarget(event.key, hit.index, this.options.deals().length - 1, PAGE_ROWS);
+    const to = rowTarget(event.key, hit.index, this.#deals.length - 1, PAGE_ROWS);
     if (to !== undefined) {
       event.preventDefault();
       void this.focusRow(to);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.options.select(hit.deal);
+      this.#open(hit.deal);
     }
   };
 
@@ -311,7 +234,7 @@ export class RowsController {
     const hit = this.#rowOf(event.target);
     const control = event.target as HTMLInputElement | HTMLSelectElement;
     const field = control.dataset['field'];
-    if (hit && field) this.options.decisions.edit(hit.deal, field, control.value);
+    if (hit && field) this.options.data.edit(hit.deal, field, control.value);
   };
 }
 
@@ -337,12 +260,18 @@ export class FilterInputsController implements ReactiveController {
   onChange = (event: Event): void => {
     clearTimeout(this.#typing);
     const control = event.target as HTMLInputElement | HTMLSelectElement;
-    this.apply(control.name, control.value.trim() || undefined);
+    const value =
+      control instanceof HTMLInputElement && control.type === 'checkbox'
+        ? control.checked
+          ? control.value
+          : ''
+        : control.value;
+    this.apply(control.name, value.trim() || undefined);
   };
 
   onInput = (event: Event): void => {
     const control = event.target as HTMLInputElement;
-    if (control.localName !== 'input') return;
+    if (control.localName !== 'input' || control.type === 'checkbox') return;
     clearTimeout(this.#typing);
     this.#typing = setTimeout(
       () => this.apply(control.name, control.value.trim() || undefined),

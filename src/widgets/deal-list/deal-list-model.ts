@@ -24,7 +24,7 @@ import type { MessageKey } from '../shared/i18n.js';
 
 export type DealFilters = Pick<
   DealListQuery,
-  'status' | 'stage' | 'partnerId' | 'customerDomain' | 'q'
+  'status' | 'stage' | 'partnerId' | 'customerDomain' | 'q' | 'assignee'
 >;
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
@@ -63,6 +63,9 @@ export function matchesFilters(deal: Deal, filters: DealFilters): boolean {
   if (filters.status && deal.status !== filters.status) return false;
   if (filters.stage && deal.stage !== filters.stage) return false;
   if (filters.partnerId && deal.partnerId !== filters.partnerId) return false;
+  // `me` is the caller, whom a widget does not know by id here: the server decides on the next load.
+  if (filters.assignee && filters.assignee !== 'me' && deal.assignee?.id !== filters.assignee)
+    return false;
   if (filters.customerDomain && !sameCustomerDomain(deal.customer.domain, filters.customerDomain))
     return false;
   if (filters.q?.trim()) {
@@ -133,21 +136,26 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /** What the reviewer has chosen and typed so far; kept while the row scrolls out of view. */
 export interface Draft {
-  reasonCode: RejectReason;
+  /** Empty until the reviewer chooses: approving asks for no reason, rejecting needs one. */
+  reasonCode: RejectReason | '';
   comment: string;
 }
 
-/** The likeliest reason, from what the conflict check found. */
-export function draftFor(deal: Deal): Draft {
+/** The likeliest reason to reject, from what the conflict check found: offered, never chosen. */
+export function suggestedReason(deal: Deal): RejectReason | undefined {
   const kinds = new Set(deal.conflicts.matches.map((m) => m.kind));
-  const reasonCode: RejectReason = kinds.has('other_partner')
+  return kinds.has('other_partner')
     ? 'conflict_other_partner'
     : kinds.has('direct_opportunity')
       ? 'conflict_direct_opportunity'
       : kinds.has('own_duplicate')
         ? 'duplicate_own'
-        : 'insufficient_information';
-  return { reasonCode, comment: '' };
+        : undefined;
+}
+
+/** A fresh draft: no reason chosen, no comment. */
+export function draftFor(_deal: Deal): Draft {
+  return { reasonCode: '', comment: '' };
 }
 
 /** Where a key pressed on row `index` moves the focus, if it is a navigation key. */
@@ -175,3 +183,16 @@ export function describeError(error: unknown, t: (key: MessageKey) => string): s
   if (isNetworkError(error) || isTimeoutError(error)) return t('dealList.offline');
   return t('common.error');
 }
+
+/** Task arguments compared by value, one level into objects: the filters are a fresh object. */
+export const sameArgs = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length &&
+  a.every((x, i) => {
+    const y = b[i];
+    if (x === y) return true;
+    if (!x || !y || typeof x !== 'object' || typeof y !== 'object') return false;
+    const ox = x as Record<string, unknown>;
+    const oy = y as Record<string, unknown>;
+    const keys = new Set([...Object.keys(ox), ...Object.keys(oy)]);
+    return [...keys].every((k) => ox[k] === oy[k]);
+  });

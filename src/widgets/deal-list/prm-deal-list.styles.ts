@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import type { CSSResultGroup } from 'lit';
 import { hostStyles, tokens } from '../shared/tokens.js';
+import { deskStyles } from './deal-list-desk.styles.js';
 
 export const styles: CSSResultGroup = [
   tokens,
   hostStyles,
+  deskStyles,
   css`
     :host {
       position: relative;
@@ -16,6 +18,7 @@ export const styles: CSSResultGroup = [
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       overflow: hidden;
+      container-type: inline-size;
     }
 
     .visually-hidden {
@@ -38,6 +41,60 @@ export const styles: CSSResultGroup = [
       padding: var(--_space-3) var(--_space-4);
       border-block-end: 1px solid var(--_border);
       background: var(--_surface-raised);
+    }
+    .more-filters {
+      display: contents;
+    }
+    .filters-toggle {
+      display: none;
+    }
+    .filters-toggle .count {
+      display: inline-block;
+      min-inline-size: 1.25rem;
+      border-radius: 999px;
+      background: var(--_accent);
+      color: var(--_on-accent);
+      text-align: center;
+    }
+    /* A phone: search and one button; the other filters fold behind it. */
+    @container (max-width: 40rem) {
+      [part='filters'] {
+        flex-wrap: nowrap;
+      }
+      [part='filters'] > label {
+        flex: 1 1 auto;
+        min-inline-size: 0;
+      }
+      input[type='search'] {
+        min-inline-size: 0;
+        inline-size: 100%;
+      }
+      .filters-toggle {
+        display: inline-block;
+        flex: none;
+      }
+      .more-filters {
+        display: none;
+      }
+      .more-filters[data-open] {
+        position: absolute;
+        z-index: 2;
+        inset-inline: 0;
+        inset-block-start: 3.75rem;
+        display: flex;
+        flex-direction: column;
+        gap: var(--_space-2);
+        padding: var(--_space-3) var(--_space-4);
+        background: var(--_surface-raised);
+        border-block-end: 1px solid var(--_border);
+        box-shadow: 0 4px 8px rgb(0 0 0 / 0.2);
+      }
+      [part~='row'] {
+        padding: var(--_space-2) var(--_space-3);
+      }
+      .decide input {
+        min-inline-size: 0;
+      }
     }
     label {
       display: flex;
@@ -179,13 +236,7 @@ export const styles: CSSResultGroup = [
       font-size: var(--_font-size-small);
     }
     .decide {
-      grid-column: 1 / -1;
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--_space-2) var(--_space-3);
-      align-items: end;
       padding-block-start: var(--_space-2);
-      cursor: default;
     }
     .decide input {
       min-inline-size: 14rem;

@@ -3,15 +3,19 @@ import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PartnerClient } from '../../core/client.js';
-import { isAbortError } from '../../core/errors.js';
-import type { Deal, DealSort, DealStage, DealStatus, PrmEvent } from '../../core/schema/index.js';
+import type {
+  Deal,
+  DealSort,
+  DealStage,
+  DealStatus,
+  ReviewerInput,
+} from '../../core/schema/index.js';
 import { registerMessages } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
 import {
-  applyLiveDeal,
   asSort,
+  sameArgs,
   asStage,
   asStatus,
   canDecide,
@@ -20,22 +24,24 @@ import {
 } from './deal-list-model.js';
 import {
   ClockController,
-  DecisionsController,
   FilterInputsController,
   LiveEventsController,
   RowsController,
   setCustomState,
 } from './deal-list-controllers.js';
+import { DealListData } from './deal-list-data.js';
+import { DeskReference } from './deal-list-desk.js';
 import type { DealFilters } from './deal-list-model.js';
+import { renderRow } from './deal-list-row.js';
+import type { RowContext } from './deal-list-row.js';
 import {
   renderEmpty,
   renderError,
   renderFilters,
-  renderRow,
   renderSkeleton,
+  renderStats,
   warmUpFormats,
 } from './deal-list-view.js';
-import type { RowContext } from './deal-list-view.js';
 import { RowWindow } from './deal-list-window.js';
 import * as messages from './prm-deal-list.messages.js';
 import { styles } from './prm-deal-list.styles.js';
@@ -52,22 +58,29 @@ const TYPING_MS = 300;
 
 /**
  * @summary A partner's deal pipeline, or the channel team's review queue: filters, sort, paging
- * that stays smooth with ten thousand deals, inline approve and reject, and live updates.
+ * that stays smooth with ten thousand deals, a review panel with the facts, and live updates.
  *
  * The filters are attributes (the initial or host-controlled values) and controls (the user's
- * changes set the same properties). Only the visible rows are in the DOM. Vendor roles also see
- * each deal's partner; channel managers and program admins can decide deals under review. Every
- * open list follows the event stream: new deals that match appear, changed deals update or leave.
+ * changes set the same properties); on a narrow screen all but search fold behind one button.
+ * Only the visible rows are in the DOM. A deal opens in place to its facts, protection, conflicts
+ * and history; a decided deal shows its reason and the reviewer's comment. Vendor roles also see
+ * each deal's partner and reviewer, and the queue's counts; channel managers and program admins
+ * review, reassign and decide deals under review. Every open list follows the event stream: new
+ * deals that match appear, changed deals update or leave, and decisions are announced.
  *
  * @slot empty - Replaces the empty state (its message and its buttons).
  *
- * @event {CustomEvent<Deal>} prm-deal-select - A deal was chosen (click, Enter or Space on its row); `detail` is the deal.
+ * @event {CustomEvent<Deal>} prm-deal-select - A deal was chosen (click, Enter or Space on its row); `detail` is the deal. The row also opens to its details.
  * @event {CustomEvent<Deal>} prm-deal-decide - The server accepted a decision made in this list; `detail` is the updated deal.
+ * @event {CustomEvent<Deal>} prm-deal-decided - A decision made elsewhere (by the channel team) arrived live for a deal in this list; `detail` is the decided deal, with its `decision`.
  * @event {CustomEvent<{ customerDomain: string | undefined }>} prm-deal-register-request - The user asked to register a deal from the empty state (partner
  * roles); `detail.customerDomain` is the domain filter, if any, to prefill the form with.
  *
  * @csspart filters - The filter and sort controls.
- * @csspart row - One deal.
+ * @csspart stats - The review queue's counts (vendor roles).
+ * @csspart row - One deal; also `row-overdue` when its review is overdue.
+ * @csspart decision - A decided deal's reason and the reviewer's comment.
+ * @csspart details - What a deal opens to: facts, conflicts and history.
  * @csspart badge - Every badge; also `badge-status`, `badge-conflict` and `badge-sla`.
  * @csspart empty - The empty state.
  * @csspart error - The error state, with its retry button.
@@ -98,6 +111,8 @@ export class PrmDealList extends PrmElement {
   @property({ attribute: 'customer-domain' }) customerDomain?: string;
   /** Only this partner's deals (vendor roles). */
   @property({ attribute: 'partner-id' }) partnerId?: string;
+  /** Only deals whose review is assigned to this user: `me` or a user id (vendor roles). */
+  @property() assignee?: string;
   /** Free text searched in the customer's name and the deal's title. */
   @property() q?: string;
   /** `-submittedAt` (newest first, the default), `reviewDueAt` or `-amount`. */
@@ -107,7 +122,7 @@ export class PrmDealList extends PrmElement {
 
   /** The deals loaded so far, in list order, with decisions and live updates applied. */
   get deals(): readonly Deal[] {
-    return this._deals;
+    return this.#data.deals;
   }
 
   /** Loads the list again from the first page, with the current filters. */
@@ -115,58 +130,44 @@ export class PrmDealList extends PrmElement {
     return this.#list.run();
   }
 
+  /** The signed-in user's id, once known. */
+  get userId(): string | undefined {
+    return this.#me.value?.user.id;
+  }
+
   // ---------------------------------------------------------------- implementation
 
-  @state() private _deals: Deal[] = [];
-  @state() private _nextCursor: string | null = null;
-  @state() private _moreError: string | undefined;
-  @state() private _announcement = '';
+  /** On a narrow screen: whether the folded filters are shown. */
+  @state() private _filtersOpen = false;
 
-  /** Events that arrive while the first page loads, applied on top of it. */
-  #buffered: Deal[] = [];
-  #filterInputs = new FilterInputsController(this, (n, v) => this.#setFilter(n, v), TYPING_MS);
   #internals = this.attachInternals();
-
+  #data = new DealListData(this, (key, params) => this.t(key, params));
+  #filterInputs = new FilterInputsController(this, (n, v) => this.#setFilter(n, v), TYPING_MS);
   #clock = new ClockController(this, TICK_MS, () =>
-    this._deals.some((d) => d.status === 'under_review'),
+    this.#data.deals.some((d) => d.status === 'under_review'),
   );
-  #decisions = new DecisionsController(this, {
-    client: () => this.resolvedClient,
-    replace: (deal) => this.#replace(deal),
-    focusRow: (index) => void this.#rows.focusRow(index),
-    decided: (saved) => {
-      const status = this.t(`dealList.status.${saved.status}`);
-      this.#announce(this.t('dealList.decided', { customer: saved.customer.name, status }));
-      this.emit('prm-deal-decide', saved);
-    },
-    failed: (deal, error) => {
-      const reason = this.#describe(error);
-      this.#announce(this.t('dealList.decisionFailed', { customer: deal.customer.name, reason }));
-      return reason;
-    },
-  });
-
   #window = new RowWindow(this, {
-    items: () => this._deals,
+    items: () => this.#data.deals,
     changed: (first, last, end) => {
-      if (end >= this._deals.length - 1 - PREFETCH_ROWS && !this._moreError) this.#loadMore();
+      this.#data.nearEnd(end, PREFETCH_ROWS);
       this.#rows.rangeChanged(first, last);
     },
   });
-
   #rows = new RowsController(this, {
-    deals: () => this._deals,
-    decisions: this.#decisions,
+    data: this.#data,
     select: (deal) => this.emit('prm-deal-select', deal),
     reveal: (index) => this.#window.reveal(index),
+    reviewers: () => this.#reviewers,
   });
+  /** What the rows were at the last render, and of which first page. */
+  #shown = { deals: [] as readonly Deal[], generation: 0 };
 
   constructor() {
     super();
-    // Follows the event stream while connected; nothing else needs a handle on it.
+    // Follows the event stream while connected; the data merges what it brings.
     new LiveEventsController(this, {
       client: () => this.resolvedClient,
-      onEvent: (event) => this.#onEvent(event),
+      onEvent: (event) => this.#data.receive(event),
     });
   }
 
@@ -177,6 +178,7 @@ export class PrmDealList extends PrmElement {
       partnerId: this.partnerId?.trim() || undefined,
       customerDomain: this.customerDomain?.trim() || undefined,
       q: this.q?.trim() || undefined,
+      assignee: this.assignee?.trim() || undefined,
     };
   }
 
@@ -193,61 +195,35 @@ export class PrmDealList extends PrmElement {
     args: () => [this.resolvedClient] as const,
   });
 
-  #list = new Task(this, {
-    task: async (
-      [client, status, stage, partnerId, customerDomain, q, sort, limit],
-      { signal },
-    ) => {
-      this.#more.abort();
-      this.#buffered = [];
-      if (!client) return initialState;
-      const query = { status, stage, partnerId, customerDomain, q, sort, limit };
-      const request = client.deals.list(query, { signal });
-      warmUpFormats(this.resolvedLocale);
-      const page = await request;
-      signal.throwIfAborted();
-      this._deals = page.items;
-      this._nextCursor = page.nextCursor;
-      this.#rows.setActive(0);
-      this._moreError = undefined;
-      this.#decisions.reset();
-      for (const deal of this.#buffered.splice(0)) this.#apply(deal);
-      this.#announce(this.t('dealList.loaded', { count: this._deals.length }));
-      return page;
-    },
-    args: () => {
-      const { status, stage, partnerId, customerDomain, q } = this.#filters;
-      const client = this.resolvedClient;
-      return [
-        client,
-        status,
-        stage,
-        partnerId,
-        customerDomain,
-        q,
-        asSort(this.sort),
-        this.#limit,
-      ] as const;
-    },
+  #desk = new DeskReference(
+    this,
+    () => this.resolvedClient,
+    () => this.#role,
+  );
+
+  /** The queue's counts, again whenever the list changed under them. */
+  #stats = new Task(this, {
+    task: async ([client, role, , filters], { signal }) =>
+      client && isVendorRole(role) && (!filters.status || filters.status === 'under_review')
+        ? client.deals.stats(filters, { signal })
+        : initialState,
+    args: () => [this.resolvedClient, this.#role, this.#data.revision, this.#filters] as const,
+    argsEqual: sameArgs,
   });
 
-  #more = new Task(this, {
-    autoRun: false,
-    task: async ([client, cursor]: readonly [PartnerClient, string], { signal }) => {
-      this._moreError = undefined;
-      const query = { ...this.#filters, sort: asSort(this.sort), limit: this.#limit, cursor };
-      try {
-        const page = await client.deals.list(query, { signal });
-        signal.throwIfAborted();
-        const seen = new Set(this._deals.map((d) => d.id));
-        this._deals = [...this._deals, ...page.items.filter((d) => !seen.has(d.id))];
-        this._nextCursor = page.nextCursor;
-      } catch (error) {
-        if (!isAbortError(error)) this._moreError = this.#describe(error);
-        throw error;
-      }
+  #list = new Task(this, {
+    task: async ([client, filters, sort, limit], { signal }) => {
+      if (!client) return initialState;
+      warmUpFormats(this.resolvedLocale);
+      return this.#data.load(client, { ...filters, sort, limit }, signal);
     },
+    args: () => [this.resolvedClient, this.#filters, asSort(this.sort), this.#limit] as const,
+    argsEqual: sameArgs,
   });
+
+  get #reviewers(): ReviewerInput[] {
+    return this.#desk.reviewers(this.#me.value?.user);
+  }
 
   protected override firstUpdated(): void {
     // A provider may answer a little after connecting; warn only if none has by the next frame.
@@ -261,61 +237,22 @@ export class PrmDealList extends PrmElement {
     });
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The tab stop: back to the top on a fresh first page, else with its deal as rows move.
+    const { deals, generation } = this.#data;
+    if (generation !== this.#shown.generation) this.#rows.active = 0;
+    else if (deals !== this.#shown.deals) this.#rows.follow(this.#shown.deals, deals);
+    this.#shown = { deals, generation };
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const status = this.#list.status;
     const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
     setCustomState(this.#internals, 'loading', loading);
     setCustomState(this.#internals, 'error', status === TaskStatus.ERROR);
-    setCustomState(this.#internals, 'empty', !loading && this._deals.length === 0);
-  }
-
-  #onEvent(event: PrmEvent): void {
-    if (event.event !== 'deal.created' && event.event !== 'deal.updated') return;
-    const status = this.#list.status;
-    if (status === TaskStatus.PENDING) this.#buffered.push(event.data);
-    else if (status === TaskStatus.COMPLETE) this.#apply(event.data);
-  }
-
-  #apply(deal: Deal): void {
-    const before = this._deals.find((d) => d.id === deal.id);
-    const { items, change } = applyLiveDeal(this._deals, deal, {
-      filters: this.#filters,
-      sort: asSort(this.sort),
-      hasMore: this._nextCursor !== null,
-      keep: this.#decisions.keeps(deal.id),
-    });
-    if (change === 'ignored') return;
-    this.#rows.follow(this._deals, items);
-    this._deals = items;
-    const customer = deal.customer.name;
-    if (change === 'inserted') this.#announce(this.t('dealList.created', { customer }));
-    else if (before && before.status !== deal.status && !this.#decisions.isPending(deal.id)) {
-      const status = this.t(`dealList.status.${deal.status}`);
-      this.#announce(this.t('dealList.updated', { customer, status }));
-    }
-  }
-
-  #announce(text: string): void {
-    this._announcement = text;
-  }
-
-  #describe(error: unknown): string {
-    return describeError(error, (key) => this.t(key));
-  }
-
-  #replace(deal: Deal): void {
-    const index = this._deals.findIndex((d) => d.id === deal.id);
-    if (index < 0) return;
-    const next = this._deals.slice();
-    next[index] = deal;
-    this._deals = next;
-  }
-
-  #loadMore(): void {
-    const client = this.resolvedClient;
-    if (!client || !this._nextCursor || this.#list.status !== TaskStatus.COMPLETE) return;
-    if (this.#more.status !== TaskStatus.PENDING) void this.#more.run([client, this._nextCursor]);
+    setCustomState(this.#internals, 'empty', !loading && this.#data.deals.length === 0);
   }
 
   #setFilter(name: string, value: string | undefined): void {
@@ -325,39 +262,68 @@ export class PrmDealList extends PrmElement {
     else if (name === 'q') this.q = value;
     else if (name === 'customerDomain') this.customerDomain = value;
     else if (name === 'partnerId') this.partnerId = value;
+    else if (name === 'assignee') this.assignee = value;
   }
 
   #clearFilters = (): void => {
     this.status = this.stage = undefined;
-    this.q = this.customerDomain = this.partnerId = undefined;
+    this.q = this.customerDomain = this.partnerId = this.assignee = undefined;
   };
 
   #requestRegister = (): void => {
     this.emit('prm-deal-register-request', { customerDomain: this.#filters.customerDomain });
   };
 
+  #toggleFilters = (): void => {
+    this._filtersOpen = !this._filtersOpen;
+  };
+
   protected override render(): TemplateResult {
+    const t = this.t.bind(this);
+    const role = this.#role;
+    const body = this.#list.render({
+      initial: () => renderSkeleton(t),
+      pending: () => renderSkeleton(t),
+      error: (error) => renderError(t, describeError(error, t), () => void this.reload()),
+      complete: () => this.#renderRows(),
+    });
+    const status = html`<div class="visually-hidden" role="status" aria-live="polite">
+      ${this.#data.announcement}
+    </div>`;
+    // Until the user and the first page are known, only the skeleton: the filters and the counts
+    // depend on the role, and coming in over the skeleton they would push it down (a layout shift).
+    const first = this.#data.generation === 0 && this.#list.status !== TaskStatus.ERROR;
+    if (first || this.#me.status === TaskStatus.PENDING) return html`${body}${status}`;
     const filters = renderFilters({
-      t: this.t.bind(this),
+      t,
       filters: this.#filters,
       sort: asSort(this.sort),
-      showPartner: isVendorRole(this.#role) || !!this.partnerId,
+      showPartner: isVendorRole(role) || !!this.partnerId,
+      showAssignee: canDecide(role),
+      open: this._filtersOpen,
+      onToggle: this.#toggleFilters,
       onChange: this.#filterInputs.onChange,
       onInput: this.#filterInputs.onInput,
     });
-    return html`${filters}${this.#renderBody()}
-      <div class="visually-hidden" role="status">${this._announcement}</div>`;
+    // The counts are of deals under review: a list of decided deals has none to show.
+    const queue = !this.#filters.status || this.#filters.status === 'under_review';
+    const stats =
+      isVendorRole(role) && queue
+        ? this.#stats.render({
+            initial: () => renderStats(t, undefined),
+            pending: () => renderStats(t, this.#stats.value),
+            complete: (value) => renderStats(t, value),
+            error: () => nothing,
+          })
+        : nothing;
+    return html`${filters}${stats}${body}${status}`;
   }
 
-  #renderBody(): TemplateResult {
+  #renderRows(): TemplateResult {
     const t = this.t.bind(this);
-    const status = this.#list.status;
-    if (status === TaskStatus.ERROR) {
-      return renderError(t, this.#describe(this.#list.error), () => void this.reload());
-    }
-    if (status !== TaskStatus.COMPLETE) return renderSkeleton(t);
     const role = this.#role;
-    if (this._deals.length === 0) {
+    const data = this.#data;
+    if (data.deals.length === 0) {
       return renderEmpty({
         t,
         filtered: Object.values(this.#filters).some(Boolean),
@@ -377,20 +343,20 @@ export class PrmDealList extends PrmElement {
       },
       locale: this.resolvedLocale,
       now: this.#clock.now,
+      vendor: isVendorRole(role),
       showPartner: isVendorRole(role),
       canDecide: canDecide(role),
-      setSize: this._nextCursor ? -1 : this._deals.length,
-    };
-    const more = this.#more.status === TaskStatus.PENDING;
-    const retryMore = () => {
-      this._moreError = undefined;
-      this.#loadMore();
+      reviewers: this.#reviewers,
+      productName: this.#desk.productName,
+      history: data.history,
+      matched: data.matched,
+      setSize: data.nextCursor ? -1 : data.deals.length,
     };
     return html`<div
         class="list"
         role="list"
         aria-label=${t('dealList.label')}
-        aria-busy=${more ? 'true' : 'false'}
+        aria-busy=${data.moreLoading ? 'true' : 'false'}
         @scroll=${this.#window.onScroll}
         @click=${this.#rows.onClick}
         @keydown=${this.#rows.onKeydown}
@@ -401,24 +367,24 @@ export class PrmDealList extends PrmElement {
         <div class="spacer" .style=${`block-size:${this.#window.height}px`}></div>
         ${repeat(
           this.#window.indexes(this.#rows.active),
-          (index) => this._deals[index]!.id,
+          (index) => data.deals[index]!.id,
           (index) => {
-            const deal = this._deals[index]!;
+            const deal = data.deals[index]!;
             return renderRow(deal, ctx, {
               index,
               top: this.#window.top(index),
               active: index === this.#rows.active,
-              ...this.#decisions.rowState(deal),
+              ...data.row(deal),
             });
           },
         )}
       </div>
-      ${more ? html`<div class="loading-more">${t('dealList.loadingMore')}</div>` : nothing}
+      ${data.moreLoading ? html`<div class="loading-more">${t('dealList.loadingMore')}</div>` : nothing}
       ${
-        this._moreError
+        data.moreError
           ? html`<div class="footer">
-              ${t('dealList.loadMoreFailed')} ${this._moreError}
-              <button type="button" @click=${retryMore}>${t('common.retry')}</button>
+              ${t('dealList.loadMoreFailed')} ${data.moreError}
+              <button type="button" @click=${() => data.retryMore()}>${t('common.retry')}</button>
             </div>`
           : nothing
       }`;
@@ -432,6 +398,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'prm-deal-select': CustomEvent<Deal>;
     'prm-deal-decide': CustomEvent<Deal>;
+    'prm-deal-decided': CustomEvent<Deal>;
     'prm-deal-register-request': CustomEvent<{ customerDomain: string | undefined }>;
   }
 }

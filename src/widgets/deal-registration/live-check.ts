@@ -11,7 +11,11 @@ import type { ConflictReport } from '../../core/schema/deal.js';
 export type CheckState =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  | { kind: 'done'; report: ConflictReport }
+  | {
+      kind: 'done';
+      report: ConflictReport;
+      /** What was checked: the report speaks of it only. */ input: DealCheckInput;
+    }
   | { kind: 'failed' };
 
 export interface CheckFields {
@@ -96,7 +100,7 @@ export class LiveCheck implements ReactiveController {
     this.#set({ kind: 'checking' });
     try {
       const report = await client.deals.check(input, { signal: abort.signal });
-      if (!abort.signal.aborted) this.#set({ kind: 'done', report });
+      if (!abort.signal.aborted) this.#set({ kind: 'done', report, input });
     } catch (error) {
       // A failed check only loses a warning; the submit reports the real outcome.
       if (!abort.signal.aborted && !isAbortError(error)) this.#set({ kind: 'failed' });

@@ -53,10 +53,12 @@ export const de: Translation<typeof en> = {
   'dealRegistration.error.invalid': 'Dieser Wert ist ungültig.',
   'dealRegistration.check.checking': 'Suche nach bestehenden Registrierungen…',
   'dealRegistration.check.clear': 'Keine bestehenden Registrierungen für diesen Kunden gefunden.',
+  'dealRegistration.check.clearProducts':
+    'Keine bestehenden Registrierungen dieses Kunden für die gewählten Produkte.',
   'dealRegistration.check.blocked':
-    'Ein anderer Partner hat für diesen Kunden bereits eine genehmigte Registrierung. Wenn Sie absenden, wird Ihre abgelehnt.',
+    'Ein anderer Partner hat für diesen Kunden und diese Produkte bereits eine genehmigte Registrierung. Wenn Sie absenden, wird Ihre abgelehnt.',
   'dealRegistration.check.otherReview':
-    'Eine andere Registrierung für diesen Kunden wartet auf eine Entscheidung; Ihre Registrierung wird geprüft.',
+    'Eine andere Registrierung für diesen Kunden und diese Produkte wartet auf eine Entscheidung; Ihre Registrierung wird geprüft.',
   'dealRegistration.check.possible':
     'Dieser Kunde ähnelt einem bereits registrierten; Ihre Registrierung wird geprüft.',
   'dealRegistration.check.own': 'Sie haben diesen Kunden bereits registriert: {name}.',

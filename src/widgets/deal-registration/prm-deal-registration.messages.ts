@@ -60,11 +60,14 @@ export const en = {
   'dealRegistration.error.control': 'Contains characters that cannot be sent.',
   'dealRegistration.error.invalid': 'This value is not valid.',
   'dealRegistration.check.checking': 'Checking for existing registrations…',
+  // Said only while no product is chosen: the check then matched on every product.
   'dealRegistration.check.clear': 'No existing registrations found for this customer.',
+  'dealRegistration.check.clearProducts':
+    'No existing registrations of this customer for the products chosen.',
   'dealRegistration.check.blocked':
     'Another partner already has an approved registration for this customer. If you submit, it will be rejected.',
   'dealRegistration.check.otherReview':
-    'Another registration for this customer is awaiting a decision; your registration will be reviewed.',
+    'Another registration for this customer and these products is awaiting a decision; your registration will be reviewed.',
   'dealRegistration.check.possible':
     'This customer looks similar to one that is already registered; your registration will be reviewed.',
   'dealRegistration.check.own': 'You already registered this customer: {name}.',

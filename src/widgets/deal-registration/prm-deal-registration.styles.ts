@@ -8,6 +8,7 @@ export const styles: CSSResultGroup = [
   css`
     :host {
       display: block;
+      container-type: inline-size;
       max-width: var(--prm-deal-registration-max-width, 44rem);
       background: var(--_surface);
     }
@@ -200,6 +201,21 @@ export const styles: CSSResultGroup = [
     dd {
       margin: 0;
       overflow-wrap: anywhere;
+    }
+    /* As tall as the form it stands for, at each width (one column below 30rem, two above), so
+       that the page below does not move when the form arrives. Measured in the default theme. */
+    .skeleton {
+      min-block-size: 42.5rem;
+    }
+    @container (max-width: 44rem) {
+      .skeleton {
+        min-block-size: 47rem;
+      }
+    }
+    @container (max-width: 30rem) {
+      .skeleton {
+        min-block-size: 64.25rem;
+      }
     }
     .skeleton .bar {
       height: 2.25rem;

@@ -315,8 +315,12 @@ export class PrmDealRegistration extends PrmElement {
     const warnings = state.kind === 'done' ? views.warningsOf(state.report, this.#t) : [];
     const said = warnings.map((w) => w.text).join(' ');
     if (said !== this.#announcedWarnings) {
+      const stale = this.#announcedWarnings && this.#status.polite === this.#announcedWarnings;
       this.#announcedWarnings = said;
       if (said) this.#status.announce(said);
+      // The warnings went away: what the status said of them is no longer true.
+      else if (stale)
+        this.#status.announce(state.kind === 'done' ? views.clearText(state, this.#t) : '');
     }
   }
 

@@ -166,6 +166,15 @@ export function failureView(failure: Failure, t: T, open: Open): TemplateResult 
   </div>`;
 }
 
+/**
+ * What a clear check may claim: the server matched on the products chosen, so a clear answer
+ * speaks of those products; with none chosen yet it matched on every product, so of the customer.
+ */
+export function clearText(state: CheckState, t: T): string {
+  const products = state.kind === 'done' && !!state.input.products?.length;
+  return t(products ? 'dealRegistration.check.clearProducts' : 'dealRegistration.check.clear');
+}
+
 /** Under the customer fields: checking, clear, or one notice per kind of match. */
 export function checkView(state: CheckState, t: T, open: Open): TemplateResult | typeof nothing {
   if (state.kind === 'checking') {
@@ -173,8 +182,7 @@ export function checkView(state: CheckState, t: T, open: Open): TemplateResult |
   }
   if (state.kind !== 'done') return nothing;
   const warnings = warningsOf(state.report, t);
-  if (!warnings.length)
-    return html`<p class="muted check">${t('dealRegistration.check.clear')}</p>`;
+  if (!warnings.length) return html`<p class="muted check">${clearText(state, t)}</p>`;
   return html`${warnings.map(
     (w) =>
       html`<div part="status" class="notice check ${w.tone}">

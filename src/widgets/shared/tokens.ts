@@ -3,8 +3,10 @@ import { css, unsafeCSS } from 'lit';
 /**
  * Design tokens. Each token has two names:
  *
- * - `--prm-<name>`: the public input. Set it anywhere — on `:root`, on a container, on the widget
- *   itself — and every widget below picks it up.
+ * - `--prm-<name>`: the public input for the light theme (and for sizes and fonts in every theme);
+ *   `--prm-dark-<name>` and `--prm-contrast-<name>` are the dark and high-contrast themes' colours.
+ *   Set them anywhere — on `:root`, on a container, on the widget itself — and every widget below
+ *   picks them up.
  * - `--_<name>`: what widget styles read. Each widget's `:host` resolves it as `--prm-<name>`, else
  *   the Salesforce hook (`--slds-g-*`), else the Fluent token (Teams), else the theme's default.
  *
@@ -158,9 +160,16 @@ const block = (pick: (t: Token) => string | undefined): string =>
     return value === undefined ? [] : [`--_${t.name}: ${value};`];
   }).join('\n');
 
+/*
+ * Each theme reads its own public names, so that a host's branding for one theme never lands in
+ * another: a brand's dark `--prm-text`, made for the host's light page, would be dark text on the
+ * dark theme's dark panel. `--prm-<name>` is the light theme's (and the theme-less sizes'),
+ * `--prm-dark-<name>` the dark theme's, `--prm-contrast-<name>` high contrast's. Salesforce's and
+ * Fluent's tokens still apply in light and dark: those hosts swap them with their own theme.
+ */
 const light = block((t) => `var(--prm-${t.name}, ${withHost(t, t.light)})`);
-const dark = block((t) => t.dark && `var(--prm-${t.name}, ${withHost(t, t.dark)})`);
-const contrast = block((t) => t.contrast && `var(--prm-${t.name}, ${t.contrast})`);
+const dark = block((t) => t.dark && `var(--prm-dark-${t.name}, ${withHost(t, t.dark)})`);
+const contrast = block((t) => t.contrast && `var(--prm-contrast-${t.name}, ${t.contrast})`);
 const forced = block((t) => t.forced);
 
 /**

@@ -11,7 +11,7 @@ import type { EnvironmentOptions, Plugin } from 'vite';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const STATIC = /\.(html|css|svg)$/;
 /** The pages that have a script of their own. */
-const SCRIPTS = ['intranet', 'console'];
+const SCRIPTS = ['overview', 'intranet', 'console'];
 
 export const DEMO_ENVIRONMENT = 'demo';
 

@@ -4,6 +4,7 @@
  * its own way (a toast).
  */
 import type { DemoUser } from './demo-bar.js';
+import { mountPreferences } from './demo-preferences.js';
 import {
   ROLE_LABELS,
   currentUserId,
@@ -15,6 +16,8 @@ import {
 
 const userId = currentUserId('vendor');
 document.getElementById('prm')!.setAttribute('token-url', tokenUrlFor(userId));
+// Also before the embed script: the widgets start in the chosen language and theme.
+mountPreferences();
 
 const byId = (id: string) => document.getElementById(id)!;
 

@@ -4,6 +4,7 @@
  * and reacts to the widgets' events in the site's own way (a toast).
  */
 import type { DemoUser } from './demo-bar.js';
+import { mountPreferences } from './demo-preferences.js';
 import {
   ROLE_LABELS,
   currentUserId,
@@ -24,6 +25,8 @@ const userId = currentUserId('partner');
 // Before the embed script (the next module script) upgrades the provider: its first client
 // already fetches tokens for this user.
 document.getElementById('prm')!.setAttribute('token-url', tokenUrlFor(userId));
+// Also before the embed script: the widgets start in the chosen language and theme.
+mountPreferences();
 
 const byId = (id: string) => document.getElementById(id)!;
 const BRANDS: Record<string, string> = {
@@ -109,6 +112,13 @@ document.addEventListener('prm-deal-registered', (event) => {
         ? 'rejected: another partner holds this customer'
         : 'sent to Lumenfold for review';
   toast(`Deal for ${deal.customer.name} registered — ${outcome}.`);
+});
+
+// The channel team decided while the page was open: the list has announced it; the site says so too.
+document.addEventListener('prm-deal-decided', (event) => {
+  const deal = event.detail;
+  const verdict = deal.status === 'approved' ? 'approved' : 'rejected';
+  toast(`Lumenfold ${verdict} the deal for ${deal.customer.name}.`);
 });
 
 fetchUsers().then(
