@@ -14,7 +14,7 @@ export interface Migration {
 }
 
 export function loadMigrations(dir = DIR): Migration[] {
-  return readdirSync(dir)
+  const migrations = readdirSync(dir)
     .filter((f) => /^\d+_.+\.sql$/.test(f))
     .map((f) => ({
       version: Number(f.split('_')[0]),
@@ -22,6 +22,15 @@ export function loadMigrations(dir = DIR): Migration[] {
       sql: readFileSync(dir + f, 'utf8'),
     }))
     .sort((a, b) => a.version - b.version);
+  // Two files with one number would each be half applied on some databases: refuse to start.
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i]!.version === migrations[i - 1]!.version) {
+      throw new Error(
+        `migrations ${migrations[i - 1]!.name} and ${migrations[i]!.name} share the number ${migrations[i]!.version}`,
+      );
+    }
+  }
+  return migrations;
 }
 
 /**
