@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv, Deps } from './http/context.js';
-import { HttpProblem, problems } from './http/problem.js';
+import { isDomainError } from './domain/errors.js';
+import { HttpProblem, problemOf, problems } from './http/problem.js';
 import { RouteRegistry } from './http/registry.js';
 import { auditRoutes } from './routes/audit.js';
 import { dealRoutes } from './routes/deals.js';
@@ -75,6 +76,7 @@ export function createApp(deps: Deps, registry = createRegistry()): Hono<AppEnv>
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return error.toResponse();
+    if (isDomainError(error)) return problemOf(error).toResponse();
     deps.log({
       level: 'error',
       msg: 'unhandled error',

@@ -1,22 +1,31 @@
 /**
  * @module Reading deals: one deal, a filtered and sorted page of them, and a deal's history. A
  * partner role reads only its own partner's deals; anything else is 404, as if it did not exist.
+ * These answer the vendor view; the routes cut it down for the caller (`deals-views.ts`).
  */
 import type { AuditEntry, Deal, DealListQuery, Page } from '../../core/schema/index.js';
 import type { AuditRow } from '../audit.js';
 import { toAuditEntry } from '../audit.js';
 import { scopeOf } from '../authz.js';
-import { DEFAULT_LIMIT, keyset, page } from '../http/cursor.js';
-import { problems } from '../http/problem.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable } from '../store/index.js';
 import { maybeOne } from '../store/index.js';
+import { NotFoundError } from './errors.js';
+import {
+  DEFAULT_LIMIT,
+  decodeCursor,
+  encodeCursor,
+  isBigint,
+  isPgTimestamp,
+  keyset,
+  page,
+} from './paging.js';
 import { escapeLike } from './partners.js';
 import { domainKey } from './deals-matching.js';
 import type { DealRow } from './deals-views.js';
-import { DEAL_SELECT, auditValueFor, dealFor, toDeal } from './deals-views.js';
+import { DEAL_SELECT, toDeal } from './deals-views.js';
 
-/** The deal as this caller may see it, or 404 (also for another partner's deal). */
+/** The deal (vendor view), or not found (also for another partner's deal). */
 export async function getDeal(db: Queryable, id: string, principal: Principal): Promise<Deal> {
   const scope = scopeOf(principal);
   const row = await maybeOne<DealRow>(
@@ -24,8 +33,8 @@ export async function getDeal(db: Queryable, id: string, principal: Principal): 
     `${DEAL_SELECT} where d.id = $1 and ($2::text is null or d.partner_id = $2)`,
     [id, scope],
   );
-  if (!row) throw problems.notFound('No such deal.');
-  return dealFor(toDeal(row), principal);
+  if (!row) throw new NotFoundError('No such deal.');
+  return toDeal(row);
 }
 
 /**
@@ -34,32 +43,18 @@ export async function getDeal(db: Queryable, id: string, principal: Principal): 
  * and bigint amounts round-trip exactly.
  */
 const SORTS = {
-  '-submittedAt': { key: 'd.submitted_at', type: 'timestamptz', desc: true },
+  '-submittedAt': { key: 'd.submitted_at', type: 'timestamptz', desc: true, valid: isPgTimestamp },
   reviewDueAt: {
     key: `coalesce(d.review_due_at, 'infinity'::timestamptz)`,
     type: 'timestamptz',
     desc: false,
+    valid: isPgTimestamp,
   },
-  '-amount': { key: 'd.amount', type: 'bigint', desc: true },
+  '-amount': { key: 'd.amount', type: 'bigint', desc: true, valid: isBigint },
 } as const;
 
-interface Position {
-  s: string;
-  k: string;
-  id: string;
-}
-
-const encode = (p: Position) => Buffer.from(JSON.stringify(p)).toString('base64url');
-
-function decode(cursor: string, sort: string): Position {
-  try {
-    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Position;
-    if (p.s === sort && typeof p.k === 'string' && typeof p.id === 'string') return p;
-  } catch {
-    // falls through to the 422
-  }
-  throw problems.invalidField('cursor', 'Not a cursor of this list and sort.', 'invalid_cursor');
-}
+/** A cursor of the deals list names its sort: one of another sort is refused. */
+const listName = (sort: string) => `deals${sort}`;
 
 /**
  * The status filter, with `expired` read the way {@link EFFECTIVE_STATUS} renders it: stored by
@@ -102,7 +97,7 @@ export async function listDeals(
   const q = query.q?.trim();
   if (q) where.push(`(d.customer_name || ' ' || d.title) ilike ${param(`%${escapeLike(q)}%`)}`);
   if (query.cursor) {
-    const p = decode(query.cursor, sortName);
+    const p = decodeCursor(query.cursor, listName(sortName), sort.valid);
     where.push(
       `(${sort.key}, d.id) ${sort.desc ? '<' : '>'} (${param(p.k)}::${sort.type}, ${param(p.id)})`,
     );
@@ -119,12 +114,13 @@ export async function listDeals(
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];
   return {
-    items: kept.map((r) => dealFor(toDeal(r), principal)),
-    nextCursor: more && last ? encode({ s: sortName, k: last.sort_key, id: last.id }) : null,
+    items: kept.map(toDeal),
+    nextCursor:
+      more && last ? encodeCursor({ l: listName(sortName), k: last.sort_key, id: last.id }) : null,
   };
 }
 
-/** The audit entries of one deal, oldest first; a partner gets them cut down like the deal. */
+/** The audit entries of one deal, oldest first, as vendors see them. */
 export async function dealHistory(
   db: Queryable,
   id: string,
@@ -135,6 +131,7 @@ export async function dealHistory(
   const limit = o.limit ?? DEFAULT_LIMIT;
   const params: unknown[] = [id];
   const k = keyset({
+    list: 'deal-history',
     timeColumn: 'at',
     idColumn: 'id',
     direction: 'asc',
@@ -148,17 +145,5 @@ export async function dealHistory(
       order by ${k.orderBy} limit $${params.length}`,
     params,
   );
-  return page(
-    rows,
-    limit,
-    (r) => ({ at: r.at, id: r.id }),
-    (r) => {
-      const e = toAuditEntry(r);
-      return {
-        ...e,
-        ...(e.before === undefined ? {} : { before: auditValueFor(e.before, principal) }),
-        ...(e.after === undefined ? {} : { after: auditValueFor(e.after, principal) }),
-      };
-    },
-  );
+  return page(rows, limit, 'deal-history', (r) => ({ at: r.at, id: r.id }), toAuditEntry);
 }

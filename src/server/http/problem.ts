@@ -1,5 +1,6 @@
 /** @module Problem details (RFC 9457): the one shape of every error the server answers. */
 import type { ErrorCode, FieldError, ProblemDetails } from '../../core/schema/index.js';
+import type { DomainError } from '../domain/errors.js';
 
 const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'Validation failed',
@@ -54,8 +55,10 @@ export class HttpProblem extends Error {
     this.headers = options.headers ?? {};
   }
 
+  /** Extension members never replace the standard ones: `status` is always the HTTP status. */
   toJSON(instance?: string): ProblemDetails {
     return {
+      ...this.extra,
       type: problemType(this.code),
       title: TITLES[this.code],
       status: this.status,
@@ -63,7 +66,6 @@ export class HttpProblem extends Error {
       ...(instance ? { instance } : {}),
       code: this.code,
       ...(this.errors ? { errors: this.errors } : {}),
-      ...this.extra,
     };
   }
 
@@ -116,3 +118,15 @@ export const problems = {
   internal: () =>
     new HttpProblem(500, 'internal', 'Something went wrong on our side. Quote the request id.'),
 };
+
+/** The problem a domain rule's refusal answers as: the one mapping from domain to HTTP. */
+export function problemOf(error: DomainError): HttpProblem {
+  switch (error.kind) {
+    case 'not_found':
+      return problems.notFound(error.message);
+    case 'invalid_input':
+      return problems.validation(error.errors, error.message);
+    case 'conflict':
+      return problems.conflict(error.code, error.message, error.extra);
+  }
+}

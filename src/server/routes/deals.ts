@@ -14,7 +14,7 @@ import {
 import { decideDeal, patchDeal, withdrawDeal } from '../domain/deals-decisions.js';
 import { dealHistory, getDeal, listDeals } from '../domain/deals-list.js';
 import { checkDeal, registerDeal } from '../domain/deals-register.js';
-import { dealFor, reportFor } from '../domain/deals-views.js';
+import { auditEntryFor, dealFor, reportFor } from '../domain/deals-views.js';
 import { problems } from '../http/problem.js';
 import { defineRoute } from '../http/registry.js';
 import type { Principal } from '../identity/principal.js';
@@ -78,8 +78,10 @@ export const dealRoutes = [
     action: 'deals.read',
     query: DealListQuery,
     responses: { 200: { description: 'A page of deals.', schema: DealPage } },
-    handler: async ({ deps, principal, query, json }) =>
-      json(await listDeals(deps.store, query, principal)),
+    handler: async ({ deps, principal, query, json }) => {
+      const deals = await listDeals(deps.store, query, principal);
+      return json({ ...deals, items: deals.items.map((d) => dealFor(d, principal)) });
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -90,7 +92,7 @@ export const dealRoutes = [
     action: 'deals.read',
     responses: { 200: { description: 'The deal.', schema: Deal } },
     handler: async ({ deps, principal, params, json }) =>
-      json(await getDeal(deps.store, params.id!, principal)),
+      json(dealFor(await getDeal(deps.store, params.id!, principal), principal)),
   }),
   defineRoute({
     method: 'GET',
@@ -101,8 +103,10 @@ export const dealRoutes = [
     action: 'deals.read',
     query: ListQuery,
     responses: { 200: { description: 'A page of audit entries.', schema: AuditPage } },
-    handler: async ({ deps, principal, params, query, json }) =>
-      json(await dealHistory(deps.store, params.id!, principal, query)),
+    handler: async ({ deps, principal, params, query, json }) => {
+      const history = await dealHistory(deps.store, params.id!, principal, query);
+      return json({ ...history, items: history.items.map((e) => auditEntryFor(e, principal)) });
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -118,7 +122,12 @@ export const dealRoutes = [
       409: { description: '`invalid_transition`.' },
     },
     handler: async ({ deps, principal, params, body, json }) =>
-      json(await deps.store.withTransaction((tx) => decideDeal(tx, params.id!, body, principal))),
+      json(
+        dealFor(
+          await deps.store.withTransaction((tx) => decideDeal(tx, params.id!, body, principal)),
+          principal,
+        ),
+      ),
   }),
   defineRoute({
     method: 'POST',
@@ -152,6 +161,11 @@ export const dealRoutes = [
       409: { description: '`invalid_transition`.' },
     },
     handler: async ({ deps, principal, params, body, json }) =>
-      json(await deps.store.withTransaction((tx) => patchDeal(tx, params.id!, body, principal))),
+      json(
+        dealFor(
+          await deps.store.withTransaction((tx) => patchDeal(tx, params.id!, body, principal)),
+          principal,
+        ),
+      ),
   }),
 ];

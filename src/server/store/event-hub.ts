@@ -10,7 +10,7 @@
  */
 import pg from 'pg';
 import type { Logger } from '../http/context.js';
-import type { Store } from '../store/index.js';
+import type { Store } from './index.js';
 
 export const EVENTS_CHANNEL = 'prm_events';
 
