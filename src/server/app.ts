@@ -4,6 +4,8 @@ import { cors } from 'hono/cors';
 import type { AppEnv, Deps } from './http/context.js';
 import { isDomainError } from './domain/errors.js';
 import { HttpProblem, problemOf, problems } from './http/problem.js';
+import type { Counter } from './http/rate-limit.js';
+import { counterFor, rateLimit } from './http/rate-limit.js';
 import { RouteRegistry } from './http/registry.js';
 import { auditRoutes } from './routes/audit.js';
 import { dealRoutes } from './routes/deals.js';
@@ -31,7 +33,11 @@ export function createRegistry(): RouteRegistry {
 
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
-export function createApp(deps: Deps, registry = createRegistry()): Hono<AppEnv> {
+export function createApp(
+  deps: Deps,
+  registry = createRegistry(),
+  counter: Counter = counterFor(deps.store),
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -69,10 +75,19 @@ export function createApp(deps: Deps, registry = createRegistry()): Hono<AppEnv>
         // EventSource polyfills send it with the stream request.
         'Cache-Control',
       ],
-      exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'Location'],
+      exposeHeaders: [
+        'X-Request-Id',
+        'Idempotent-Replayed',
+        'Retry-After',
+        'Location',
+        'RateLimit',
+        'RateLimit-Policy',
+      ],
       maxAge: 600,
     }),
   );
+  // After CORS, so that a browser can read a 429; CORS preflights are not counted.
+  app.use('*', rateLimit(deps, deps.config.rateLimit, counter));
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return error.toResponse();

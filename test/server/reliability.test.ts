@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Reply, TestServer } from '../support/server.js';
 import { databaseLabel, startTestServer } from '../support/server.js';
-import { GOLD, customer, dealBody, partnerToken } from './deals-support.js';
+import { GOLD, customer, dealBody, partnerToken, usd } from './deals-support.js';
 
 let s: TestServer;
 let admin: string;
 let cm: string;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function problem(r: Reply<any>, status: number, code: string, path?: string) {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   assert.equal(r.status, status, r.text);
   assert.equal(r.headers.get('content-type'), 'application/problem+json');
   assert.equal(r.body.status, status);
@@ -28,7 +28,9 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 const json = { 'content-type': 'application/json' };
 
 async function underReviewDeal(token: string): Promise<string> {
-  const r = await s.request('POST', '/v1/deals', { token, body: dealBody(customer()) });
+  // Above the gold tier's auto-approval limit, so it waits for review.
+  const body = dealBody(customer(), { amount: usd(500_000) });
+  const r = await s.request('POST', '/v1/deals', { token, body });
   assert.equal(r.status, 201, r.text);
   assert.equal(r.body.status, 'under_review');
   return r.body.id as string;

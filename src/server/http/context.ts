@@ -2,6 +2,7 @@
 import type { Principal } from '../identity/principal.js';
 import type { Verifier } from '../identity/verify.js';
 import type { Store } from '../store/index.js';
+import type { RateLimitConfig } from './rate-limit.js';
 
 export type LogEntry = Record<string, unknown> & { level: 'info' | 'warn' | 'error'; msg: string };
 export type Logger = (entry: LogEntry) => void;
@@ -24,6 +25,8 @@ export interface Deps {
     /** `*` or the exact origins allowed to call from browsers. */
     corsOrigins: '*' | string[];
     jsonLimit: number;
+    /** Requests per caller per window (see `rate-limit.ts`). */
+    rateLimit: RateLimitConfig;
   };
 }
 
@@ -31,5 +34,7 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     principal: Principal | undefined;
+    /** The bearer token's principal, once the rate limiter has verified it. */
+    verified: Principal | undefined;
   };
 };

@@ -11,6 +11,8 @@ import { ID_PREFIXES } from '../../core/schema/index.js';
 export const MAX_JSON_DEPTH = 64;
 
 /** A NUL, or a surrogate without its partner: text PostgreSQL refuses or silently changes. */
+// Matching the NUL character is the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const isBadText = (s: string): boolean => BAD_TEXT.test(s);
