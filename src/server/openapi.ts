@@ -7,6 +7,7 @@ import * as schemas from '../core/schema/index.js';
 import { ERROR_CODES, ProblemDetails } from '../core/schema/index.js';
 import { PERMISSIONS } from './authz.js';
 import type { AnyRoute, RouteRegistry } from './http/registry.js';
+import { problemStatusesOf } from './http/registry.js';
 
 type Json = Record<string, unknown>;
 type Schema = z.core.$ZodType;
@@ -35,7 +36,8 @@ const ERROR_STATUSES: Record<number, string> = {
   404: 'No such resource, or it belongs to another partner (`not_found`).',
   413: 'The body is over 1 MiB (`payload_too_large`).',
   415: 'The body is not JSON (`unsupported_media_type`).',
-  422: 'Invalid or unknown fields (`validation_failed`), or a reused Idempotency-Key (`idempotency_key_reused`).',
+  422: 'Invalid or unknown fields, text holding NUL or an unpaired surrogate, or a cursor this server did not issue for this list (`validation_failed`); a reused Idempotency-Key (`idempotency_key_reused`).',
+  429: 'Over the caller’s request budget (`rate_limited`); see `Retry-After` and `RateLimit`.',
   500: 'Something failed on the server (`internal`); quote the X-Request-Id.',
 };
 
@@ -111,14 +113,7 @@ export function buildOpenApi(registry: RouteRegistry, info: { version: string })
             : {}),
       };
     }
-    const errorStatuses = Object.keys(ERROR_STATUSES)
-      .map(Number)
-      .filter((s) => {
-        if (r.action === 'public') return s === 500;
-        if ([400, 413, 415].includes(s)) return Boolean(r.body);
-        if (s === 422) return Boolean(r.body || r.query || r.method === 'POST');
-        return true;
-      });
+    const errorStatuses = problemStatusesOf(r).filter((s) => s in ERROR_STATUSES);
     for (const s of errorStatuses) {
       responses[s] = {
         description: ERROR_STATUSES[s],

@@ -11,14 +11,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Principal } from '../identity/principal.js';
 import type { Store } from '../store/index.js';
-import type { AppEnv, Deps } from './context.js';
+import type { AppEnv, Deps, RateLimitConfig } from './context.js';
 import { problems } from './problem.js';
 
-export interface RateLimitConfig {
-  /** Requests per caller per window; 0 turns budgets off. */
-  limit: number;
-  windowSeconds: number;
-}
+export type { RateLimitConfig } from './context.js';
 
 /** Generous: a person or a sync never meets it, a runaway loop does. */
 export const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 6000, windowSeconds: 60 };

@@ -136,6 +136,19 @@ export class RouteRegistry {
   }
 }
 
+/**
+ * Every problem status the pipeline (and the handler) can answer on this route: what
+ * `/openapi.json` describes. A public route is only rate limited or failing.
+ */
+export function problemStatusesOf(route: AnyRoute): number[] {
+  if (route.action === 'public') return [429, 500];
+  const statuses = [401, 403, 404, 422, 429, 500];
+  // Any body is read on these methods, also by routes that take none (to refuse all but `{}`).
+  if (BODY_METHODS.has(route.method)) statuses.push(400, 413, 415);
+  for (const s of Object.keys(route.responses).map(Number)) if (s >= 400) statuses.push(s);
+  return [...new Set(statuses)].sort((a, b) => a - b);
+}
+
 /** Routes that take no input still read a body on these methods, to refuse anything but `{}`. */
 const takesNoInput = (route: AnyRoute) =>
   BODY_METHODS.has(route.method) && !route.body && !route.rawBody;

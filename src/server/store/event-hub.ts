@@ -9,7 +9,7 @@
  * connection was down was announced to nobody.
  */
 import pg from 'pg';
-import type { Logger } from '../http/context.js';
+import type { Logger } from '../logger.js';
 import type { Store } from './index.js';
 
 export const EVENTS_CHANNEL = 'prm_events';
