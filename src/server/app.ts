@@ -47,6 +47,12 @@ export function createApp(
     c.set('requestId', requestId);
     await next();
     c.res.headers.set('x-request-id', requestId);
+    // Answered without reading the body (a refusal before it): the rest of it is still on the
+    // wire, so this connection cannot carry another request. Say so, rather than have the client
+    // reuse it and meet a closed socket.
+    const length = c.req.header('content-length');
+    const sentBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding');
+    if (sentBody && !c.req.raw.bodyUsed) c.res.headers.set('connection', 'close');
     const principal = c.get('principal');
     deps.log({
       level: 'info',
