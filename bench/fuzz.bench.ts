@@ -36,6 +36,7 @@ const result = {
   seed,
   cases: report.cases,
   validCases: report.validCases,
+  retriedAfterClosedConnection: report.retried,
   failures: report.failures.length,
   statuses: report.statuses,
   seconds: Math.round(report.ms / 100) / 10,

@@ -25,7 +25,7 @@ describe(
       const report = await fuzz(s, { numRuns: CASES, seed: SEED });
       console.log(
         `fuzz: ${report.cases} cases (${report.validCases} valid), seed ${report.seed}, ${report.ms} ms, ` +
-          `statuses ${JSON.stringify(report.statuses)}, ${report.failures.length} failures`,
+          `statuses ${JSON.stringify(report.statuses)}, ${report.retried} retried, ${report.failures.length} failures`,
       );
       assert.equal(report.cases, CASES);
       // The generator must reach both sides: valid requests and refused ones.
