@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { Role } from '../../src/core/schema/index.js';
 import { can } from '../../src/server/authz.js';
+import { nestedDeeperThan } from '../../src/server/http/input.js';
 import type { AnyRoute } from '../../src/server/http/registry.js';
 import type { TestServer } from './server.js';
 import type { Refs } from './fuzz-arbitraries.js';
@@ -238,7 +239,13 @@ export function requestArb(world: FuzzWorld, route: AnyRoute): fc.Arbitrary<Fuzz
                 value,
               ).success
             : JSON.stringify(value) === '{}';
-          bodyValid = schemaOk && encoding === 'json' && jsonType && !hasBadText(value);
+          bodyValid =
+            schemaOk &&
+            encoding === 'json' &&
+            jsonType &&
+            !hasBadText(value) &&
+            // API.md: deeper than 64 levels is malformed, whatever the schema would say.
+            !nestedDeeperThan(JSON.stringify(value) ?? '');
         }
       } else if (sendsBody) {
         bodyValid = false;
