@@ -3,7 +3,7 @@
  * bench's opening comment for what each models) — and the new customers its operations name.
  */
 import { domainKey } from '../src/server/domain/deals-matching.js';
-import { normalizeName } from '../src/server/domain/matching.js';
+import { normalizeName } from '../src/server/domain/customer-names.js';
 import { createRng } from '../src/server/seed/prng.js';
 import type { Queryable } from '../src/server/store/index.js';
 

@@ -2,8 +2,11 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppEnv, Deps } from './http/context.js';
-import { HttpProblem, problems } from './http/problem.js';
 import { compressJson } from './http/compress.js';
+import { isDomainError } from './domain/errors.js';
+import { HttpProblem, problemOf, problems } from './http/problem.js';
+import type { Counter } from './http/rate-limit.js';
+import { counterFor, rateLimit } from './http/rate-limit.js';
 import { RouteRegistry } from './http/registry.js';
 import { auditRoutes } from './routes/audit.js';
 import { contentRoutes } from './routes/content.js';
@@ -42,7 +45,11 @@ export function createRegistry(): RouteRegistry {
 
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
-export function createApp(deps: Deps, registry = createRegistry()): Hono<AppEnv> {
+export function createApp(
+  deps: Deps,
+  registry = createRegistry(),
+  counter: Counter = counterFor(deps.store),
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
@@ -52,6 +59,12 @@ export function createApp(deps: Deps, registry = createRegistry()): Hono<AppEnv>
     c.set('requestId', requestId);
     await next();
     c.res.headers.set('x-request-id', requestId);
+    // Answered without reading the body (a refusal before it): the rest of it is still on the
+    // wire, so this connection cannot carry another request. Say so, rather than have the client
+    // reuse it and meet a closed socket.
+    const length = c.req.header('content-length');
+    const sentBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding');
+    if (sentBody && !c.req.raw.bodyUsed) c.res.headers.set('connection', 'close');
     const principal = c.get('principal');
     deps.log({
       level: 'info',
@@ -80,16 +93,26 @@ export function createApp(deps: Deps, registry = createRegistry()): Hono<AppEnv>
         // EventSource polyfills send it with the stream request.
         'Cache-Control',
       ],
-      exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'Location'],
+      exposeHeaders: [
+        'X-Request-Id',
+        'Idempotent-Replayed',
+        'Retry-After',
+        'Location',
+        'RateLimit',
+        'RateLimit-Policy',
+      ],
       maxAge: 600,
     }),
   );
+  // After CORS, so that a browser can read a 429; CORS preflights are not counted.
+  app.use('*', rateLimit(deps, deps.config.rateLimit, counter));
 
   // JSON of 1 KiB or more compressed, GETs revalidated by ETag (http/compress.ts).
   app.use('*', compressJson());
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return error.toResponse();
+    if (isDomainError(error)) return problemOf(error).toResponse();
     deps.log({
       level: 'error',
       msg: 'unhandled error',

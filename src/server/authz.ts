@@ -5,6 +5,7 @@
  */
 import type { Role } from '../core/schema/index.js';
 import { PARTNER_ROLES, ROLES, VENDOR_ROLES } from '../core/schema/index.js';
+import { NotFoundError } from './domain/errors.js';
 import { problems } from './http/problem.js';
 import type { Principal } from './identity/principal.js';
 
@@ -71,5 +72,5 @@ export const scopeOf = (principal: Principal): string | null =>
  */
 export function ownPartnerOr404(principal: Principal, partnerId: string): void {
   const scope = scopeOf(principal);
-  if (scope !== null && scope !== partnerId) throw problems.notFound();
+  if (scope !== null && scope !== partnerId) throw new NotFoundError();
 }

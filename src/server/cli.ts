@@ -8,6 +8,7 @@ import { ROLES, isPartnerRole } from '../core/schema/index.js';
 import type { Role } from '../core/schema/index.js';
 import { generateSecret, mintToken, parseTtl } from './identity/tokens.js';
 import { readTrustedIssuers } from './identity/trusted-issuers.js';
+import { DEFAULT_RATE_LIMIT } from './http/rate-limit.js';
 import { VERSION, startServer } from './server.js';
 import { describeUrl } from './store/postgres.js';
 import { DEMO_IDS } from './seed/demo.js';
@@ -16,12 +17,18 @@ const USAGE = `prm ${VERSION} — the reference Partner API server
 
 Usage:
   prm serve [--port 8787] [--host 127.0.0.1] [--data <dir>|memory] [--database-url <url>]
-            [--seed demo|none] [--demo]
+            [--seed demo|none] [--demo] [--rate-limit 6000] [--rate-window 60]
   prm token --role <role> [--partner <id>] [--sub <id>] [--name <name>] [--email <email>]
             [--ttl 15m] [--data <dir>]
 
 Environment: PORT, PRM_DATA, DATABASE_URL, PRM_SEED, PRM_JWT_SECRET, PRM_TRUSTED_ISSUERS
-(JSON or a file path), PRM_CORS_ORIGINS (comma-separated origins, default any).
+(JSON or a file path), PRM_CORS_ORIGINS (comma-separated origins, default any),
+PRM_RATE_LIMIT and PRM_RATE_WINDOW (as the options).
+
+Rate limits: each caller (a valid token's subject, else the client address) may send
+--rate-limit requests per --rate-window seconds (default 6000 per 60; 0 turns budgets off);
+beyond that it gets 429 with Retry-After. On PostgreSQL the budget is shared by every process
+on the database; on PGlite it holds per process.
 Roles: ${ROLES.join(', ')}.`;
 
 const DEFAULT_DATA = '.prm-data';
@@ -37,6 +44,14 @@ function readSecretFile(dataDir: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8').trim() || undefined : undefined;
 }
 
+function wholeNumber(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`--${name} is a whole number, not ${value}`);
+  return n;
+}
+
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -47,10 +62,28 @@ async function serve(argv: string[]): Promise<void> {
       'database-url': { type: 'string' },
       seed: { type: 'string' },
       demo: { type: 'boolean', default: false },
+      'rate-limit': { type: 'string' },
+      'rate-window': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
   const env = process.env;
+  const rateLimit = wholeNumber(
+    'rate-limit',
+    values['rate-limit'] ?? env.PRM_RATE_LIMIT,
+    DEFAULT_RATE_LIMIT.limit,
+  );
+  const rateWindow = wholeNumber(
+    'rate-window',
+    values['rate-window'] ?? env.PRM_RATE_WINDOW,
+    DEFAULT_RATE_LIMIT.windowSeconds,
+  );
+  if (rateWindow < 1) throw new UsageError('--rate-window is at least 1 (second)');
   const port = Number(values.port ?? env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`invalid port ${String(values.port ?? env.PORT)}`);
@@ -97,6 +130,7 @@ async function serve(argv: string[]): Promise<void> {
     secret,
     demo,
     trustedIssuers: readTrustedIssuers(env.PRM_TRUSTED_ISSUERS),
+    rateLimit: { limit: rateLimit, windowSeconds: rateWindow },
     corsOrigins:
       !corsEnv || corsEnv === '*'
         ? '*'

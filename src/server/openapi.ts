@@ -7,6 +7,7 @@ import * as schemas from '../core/schema/index.js';
 import { ERROR_CODES, ProblemDetails } from '../core/schema/index.js';
 import { PERMISSIONS } from './authz.js';
 import type { AnyRoute, RouteRegistry } from './http/registry.js';
+import { problemStatusesOf } from './http/registry.js';
 import {
   RATE_LIMIT_HEADERS,
   TAG_DESCRIPTIONS,
@@ -41,8 +42,8 @@ const ERROR_STATUSES: Record<number, string> = {
   404: 'No such resource, or it belongs to another partner (`not_found`).',
   413: 'The body is over 1 MiB (`payload_too_large`).',
   415: 'The body is not JSON (`unsupported_media_type`).',
-  422: 'Invalid or unknown fields or query parameters (`validation_failed`), or a reused Idempotency-Key (`idempotency_key_reused`).',
-  429: 'Over the caller’s request budget (`rate_limited`): wait `Retry-After` seconds.',
+  422: 'Invalid or unknown fields, text holding NUL or an unpaired surrogate, or a cursor this server did not issue for this list (`validation_failed`); a reused Idempotency-Key (`idempotency_key_reused`).',
+  429: 'Over the caller’s request budget (`rate_limited`); see `Retry-After` and `RateLimit`.',
   500: 'Something failed on the server (`internal`); quote the X-Request-Id.',
 };
 
@@ -132,14 +133,7 @@ export function buildOpenApi(registry: RouteRegistry, info: { version: string })
               : {}),
       };
     }
-    const errorStatuses = Object.keys(ERROR_STATUSES)
-      .map(Number)
-      .filter((s) => {
-        // Every route refuses unknown query parameters (422) and is rate limited (429).
-        if (r.action === 'public') return [422, 429, 500].includes(s);
-        if ([400, 413, 415].includes(s)) return Boolean(r.body);
-        return true;
-      });
+    const errorStatuses = problemStatusesOf(r).filter((s) => s in ERROR_STATUSES);
     for (const s of errorStatuses) {
       responses[s] ??= { description: ERROR_STATUSES[s], ...problemBody };
     }

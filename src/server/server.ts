@@ -8,6 +8,8 @@ import type { AnyRoute } from './http/registry.js';
 import { jsonLogger } from './http/context.js';
 import { JSON_LIMIT } from './http/body.js';
 import { pruneIdempotencyKeys } from './http/idempotency.js';
+import type { RateLimitConfig } from './http/rate-limit.js';
+import { DEFAULT_RATE_LIMIT } from './http/rate-limit.js';
 import type { TrustedIssuerConfig } from './identity/trusted-issuers.js';
 import { prepareTrustedIssuers } from './identity/trusted-issuers.js';
 import { createVerifier } from './identity/verify.js';
@@ -40,6 +42,8 @@ export interface ServerOptions {
   extraRoutes?: AnyRoute[];
   /** How long in-flight requests may take to finish on shutdown before connections are cut. */
   shutdownGraceMs?: number;
+  /** Requests per caller per window (default {@link DEFAULT_RATE_LIMIT}; limit 0 turns it off). */
+  rateLimit?: RateLimitConfig;
   /** How often ended deal protections are stored as `expired` (default a minute; 0: only at start). */
   expirySweepMs?: number;
   /** The time tier evaluation stands at (tests stand at a quarter's end). */
@@ -76,7 +80,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         db: store,
         trustedIssuers: await prepareTrustedIssuers(options.trustedIssuers ?? []),
       }),
-      config: { version: VERSION, corsOrigins: options.corsOrigins ?? '*', jsonLimit: JSON_LIMIT },
+      config: {
+        version: VERSION,
+        corsOrigins: options.corsOrigins ?? '*',
+        jsonLimit: JSON_LIMIT,
+        rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      },
     };
     const app = createApp(deps, createRegistry().add(...(options.extraRoutes ?? [])));
     if (options.demo) mountDemo(app, { store, secret: options.secret });

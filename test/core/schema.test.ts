@@ -138,8 +138,44 @@ describe('schemas', () => {
   });
 
   it('keeps the contract codes exact', () => {
-    assert.ok(REASON_CODES.includes('approved_auto'));
-    assert.ok(ERROR_CODES.includes('idempotency_key_reused'));
+    // Exactly API.md's lists: a code added, dropped or misspelt on either side fails here.
+    assert.deepEqual(
+      new Set(REASON_CODES),
+      new Set([
+        'approved_auto',
+        'approved_manual',
+        'conflict_other_partner',
+        'conflict_direct_opportunity',
+        'duplicate_own',
+        'ineligible_tier',
+        'insufficient_information',
+        'customer_existing',
+        'other',
+      ]),
+    );
+    assert.equal(REASON_CODES.length, 9);
+    assert.deepEqual(
+      new Set(ERROR_CODES),
+      new Set([
+        'validation_failed',
+        'malformed_json',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        // Not in API.md's list: the answer to a method a path does not serve.
+        'method_not_allowed',
+        'duplicate_registration',
+        'invalid_transition',
+        'insufficient_funds',
+        'claim_window_closed',
+        'idempotency_key_reused',
+        'payload_too_large',
+        'unsupported_media_type',
+        'rate_limited',
+        'internal',
+      ]),
+    );
+    assert.equal(ERROR_CODES.length, 15);
     assert.ok(
       ProblemDetails.safeParse({
         type: 'about:blank',

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Deal } from '../../src/core/schema/index.js';
-import { subscriberCount } from '../../src/server/domain/event-hub.js';
+import { subscriberCount } from '../../src/server/store/event-hub.js';
 import {
   databaseLabel,
   startTestServer,

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeName, registrableDomain } from '../../src/server/domain/matching.js';
+import { normalizeName, registrableDomain } from '../../src/server/domain/customer-names.js';
 
 describe('normalizeName', () => {
   it('ignores case, punctuation, accents and legal suffixes', () => {

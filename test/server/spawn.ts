@@ -24,6 +24,8 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
     'PORT',
     'PRM_TRUSTED_ISSUERS',
     'PRM_CORS_ORIGINS',
+    'PRM_RATE_LIMIT',
+    'PRM_RATE_WINDOW',
   ]) {
     delete env[k];
   }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Role } from '../../src/core/schema/index.js';
 import type { LogEntry } from '../../src/server/http/context.js';
 import type { AnyRoute } from '../../src/server/http/registry.js';
+import type { RateLimitConfig } from '../../src/server/http/rate-limit.js';
 import type { TrustedIssuerConfig } from '../../src/server/identity/trusted-issuers.js';
 import { mintToken } from '../../src/server/identity/tokens.js';
 import { startServer } from '../../src/server/server.js';
@@ -86,6 +87,7 @@ export interface TestServerOptions {
   corsOrigins?: '*' | string[];
   /** The time tier evaluation stands at. */
   clock?: () => Date;
+  rateLimit?: RateLimitConfig;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -104,6 +106,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       log: (e) => void logs.push(e),
       extraRoutes: options.extraRoutes ?? [],
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     });
   const server: TestServer = {
     url: '',

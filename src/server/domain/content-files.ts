@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import type { Asset, ContentFormat } from '../../core/schema/index.js';
 import { CONTENT_FORMATS } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
-import { problems } from '../http/problem.js';
 import { newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Store } from '../store/index.js';
@@ -15,6 +14,7 @@ import { maybeOne } from '../store/index.js';
 import type { Viewer } from './content-views.js';
 import { findVisibleAsset } from './content-views.js';
 import { announce, readAsset } from './content-write.js';
+import { InvalidInputError, NotFoundError, TooLargeError } from './errors.js';
 
 export const CHUNK_BYTES = 256 * 1024;
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -73,15 +73,15 @@ export async function putFile(
   principal: Principal,
 ): Promise<Asset> {
   if (!isFormat(format)) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       'format',
       `Unknown format ${JSON.stringify(format)}; one of ${Object.keys(CONTENT_FORMATS).join(', ')}.`,
       'unknown_format',
     );
   }
-  if (!(await readAsset(store, assetId))) throw problems.notFound('No such asset.');
+  if (!(await readAsset(store, assetId))) throw new NotFoundError('No such asset.');
   if (declaredLength !== undefined && declaredLength > MAX_FILE_BYTES) {
-    throw problems.payloadTooLarge(MAX_FILE_BYTES);
+    throw new TooLargeError(MAX_FILE_BYTES);
   }
   const fileId = newId('file');
   const hash = createHash('sha256');
@@ -90,7 +90,7 @@ export async function putFile(
   try {
     for await (const chunk of rechunk(iterate(body), CHUNK_BYTES)) {
       size += chunk.byteLength;
-      if (size > MAX_FILE_BYTES) throw problems.payloadTooLarge(MAX_FILE_BYTES);
+      if (size > MAX_FILE_BYTES) throw new TooLargeError(MAX_FILE_BYTES);
       hash.update(chunk);
       await store.query(
         'insert into content_file_chunks (file_id, seq, data) values ($1, $2, $3)',
@@ -105,7 +105,7 @@ export async function putFile(
   try {
     return await store.withTransaction(async (tx) => {
       const before = await readAsset(tx, assetId);
-      if (!before) throw problems.notFound('No such asset.');
+      if (!before) throw new NotFoundError('No such asset.');
       const old = await maybeOne<{ file_id: string }>(
         tx,
         'select file_id from content_files where asset_id = $1 and format = $2 for update',
@@ -159,7 +159,7 @@ export async function findFile(
 ): Promise<StoredFile> {
   const asset = await findVisibleAsset(db, assetId, viewer);
   // An asset the caller may not see, and a format it does not have, answer alike.
-  if (!asset || !isFormat(format)) throw problems.notFound('No such file.');
+  if (!asset || !isFormat(format)) throw new NotFoundError('No such file.');
   const row = await maybeOne<{
     file_id: string;
     size_bytes: string | number;
@@ -170,7 +170,7 @@ export async function findFile(
     'select file_id, size_bytes, sha256, content_type from content_files where asset_id = $1 and format = $2',
     [assetId, format],
   );
-  if (!row) throw problems.notFound('No such file.');
+  if (!row) throw new NotFoundError('No such file.');
   return {
     asset,
     format,

@@ -12,8 +12,6 @@ import type {
   ContentPage,
   Highlight,
 } from '../../core/schema/index.js';
-import { DEFAULT_LIMIT } from '../http/cursor.js';
-import { problems } from '../http/problem.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Store } from '../store/index.js';
 import type { ParsedQuery } from './content-query.js';
@@ -28,35 +26,26 @@ import {
 } from './content-query.js';
 import type { AssetRow, Viewer } from './content-views.js';
 import { ASSET_COLUMNS, itemOf, params, toAsset, viewerOf, visibleSql } from './content-views.js';
+import { DEFAULT_LIMIT, decodeCursor, encodeCursor, isPgTimestamp } from './paging.js';
 
-interface Position {
-  s: 'relevance' | 'updated';
-  /** A hash of the query and filters: a cursor of another search is refused. */
-  h: string;
-  /** The score as PostgreSQL's own text of it (relevance only). */
-  k?: string;
-  u: string;
-  id: string;
-}
+/** The score as PostgreSQL prints a float8. */
+const isScore = (k: string) => /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(k);
 
-const encode = (p: Position) => Buffer.from(JSON.stringify(p)).toString('base64url');
+/**
+ * A search's cursor names the search (its sort and a hash of the query and filters, so a cursor of
+ * another search is refused) and carries the last row's key: its update time, and for relevance
+ * the score before it (`score|updatedAt`).
+ */
+const listOf = (s: 'relevance' | 'updated', hash: string) => `content-${s}-${hash}`;
 
-function decode(cursor: string, s: Position['s'], h: string): Position {
-  try {
-    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Position;
-    if (
-      p.s === s &&
-      p.h === h &&
-      typeof p.u === 'string' &&
-      typeof p.id === 'string' &&
-      (s === 'updated' || typeof p.k === 'string')
-    ) {
-      return p;
-    }
-  } catch {
-    // falls through to the 422
-  }
-  throw problems.invalidField('cursor', 'Not a cursor of this search and sort.', 'invalid_cursor');
+function decode(cursor: string, s: 'relevance' | 'updated', h: string) {
+  const p = decodeCursor(cursor, listOf(s, h), (k) => {
+    if (s === 'updated') return isPgTimestamp(k);
+    const [score, u, ...rest] = k.split('|');
+    return rest.length === 0 && isScore(score ?? '') && isPgTimestamp(u ?? '');
+  });
+  const [k, u] = s === 'relevance' ? p.k.split('|') : [undefined, p.k];
+  return { k, u: u!, id: p.id };
 }
 
 /** Weights of ts_rank in its order {D, C, B, A}. */
@@ -110,7 +99,7 @@ async function runSearch(
 ): Promise<ContentPage> {
   const limit = query.limit ?? DEFAULT_LIMIT;
   const hasWords = parsed.terms.length > 0;
-  const sort: Position['s'] = hasWords && query.sort !== 'updated' ? 'relevance' : 'updated';
+  const sort: 'relevance' | 'updated' = hasWords && query.sort !== 'updated' ? 'relevance' : 'updated';
   const hash = createHash('sha256')
     .update(JSON.stringify([query.q ?? '', query.type, query.product, query.language]))
     .digest('base64url')
@@ -193,11 +182,9 @@ async function runSearch(
     total,
     nextCursor:
       more && last
-        ? encode({
-            s: sort,
-            h: hash,
-            ...(sort === 'relevance' ? { k: last.score_text } : {}),
-            u: last.u,
+        ? encodeCursor({
+            l: listOf(sort, hash),
+            k: sort === 'relevance' ? `${last.score_text}|${last.u}` : last.u,
             id: last.id,
           })
         : null,

@@ -9,7 +9,6 @@ import type {
   ContentInsightsQuery,
 } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
-import { problems } from '../http/problem.js';
 import { instant, newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
@@ -17,6 +16,7 @@ import type { AssetRow } from './content-views.js';
 import { ASSET_COLUMNS, toAsset } from './content-views.js';
 import { emitEvent } from './events.js';
 import { getProgram } from './program.js';
+import { InvalidInputError, NotFoundError } from './errors.js';
 
 const DAY = 86_400_000;
 /** Collateral is reviewed twice a year unless the admin says otherwise. */
@@ -26,7 +26,7 @@ async function productNames(db: Queryable, ids: string[]): Promise<string> {
   const program = await getProgram(db);
   const unknown = ids.filter((id) => !program.products.some((p) => p.id === id));
   if (unknown.length > 0) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       `products.${ids.indexOf(unknown[0]!)}`,
       `No product ${unknown[0]} in the program.`,
       'unknown_product',
@@ -107,7 +107,7 @@ export async function updateAsset(
   principal: Principal,
 ): Promise<Asset> {
   const before = await readAsset(tx, id);
-  if (!before) throw problems.notFound('No such asset.');
+  if (!before) throw new NotFoundError('No such asset.');
   const names = await productNames(tx, input.products);
   await tx.query(
     `update content_assets set title = $2, description = $3, type = $4, products = $5,
@@ -147,7 +147,7 @@ export async function updateAsset(
 
 export async function archiveAsset(tx: Tx, id: string, principal: Principal): Promise<Asset> {
   const before = await readAsset(tx, id);
-  if (!before) throw problems.notFound('No such asset.');
+  if (!before) throw new NotFoundError('No such asset.');
   if (before.status === 'archived') return before;
   await tx.query(
     `update content_assets set status = 'archived', updated_at = date_trunc('milliseconds', now())

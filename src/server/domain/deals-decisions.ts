@@ -6,26 +6,23 @@
  */
 import type { Deal, DealPatch, DecisionInput } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
-import { problems } from '../http/problem.js';
 import { instant } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
+import { databaseNow } from '../store/clock.js';
 import type { Tx } from '../store/index.js';
 import { ownPartnerOr404 } from '../authz.js';
+import { ConflictError, InvalidInputError } from './errors.js';
 import { getProgram } from './program.js';
 import { readDealForUpdate } from './deals-register.js';
 import { emitEvent } from './events.js';
 
 const DAY = 86_400_000;
 
+/** `status` of a problem is the HTTP status; the deal's own status travels as `dealStatus`. */
 const invalidTransition = (deal: Deal, what: string) =>
-  problems.conflict('invalid_transition', `A deal that is ${deal.status} cannot be ${what}.`, {
-    status: deal.status,
+  new ConflictError('invalid_transition', `A deal that is ${deal.status} cannot be ${what}.`, {
+    dealStatus: deal.status,
   });
-
-async function nowOf(tx: Tx): Promise<Date> {
-  const { rows } = await tx.query<{ now: Date }>(`select date_trunc('milliseconds', now()) as now`);
-  return rows[0]!.now;
-}
 
 async function commitChange(
   tx: Tx,
@@ -65,7 +62,7 @@ export async function decideDeal(
 ): Promise<Deal> {
   const approve = input.decision === 'approve';
   if (approve !== (input.reasonCode === 'approved_manual')) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       'reasonCode',
       approve
         ? 'An approval takes the reason code approved_manual.'
@@ -77,7 +74,7 @@ export async function decideDeal(
   const allowed = before.status === 'under_review' || (approve && before.status === 'rejected');
   if (!allowed) throw invalidTransition(before, approve ? 'approved' : 'rejected');
 
-  const now = await nowOf(tx);
+  const now = await databaseNow(tx);
   const decision = {
     by: principal.sub,
     decision: input.decision,
@@ -129,7 +126,7 @@ export async function patchDeal(
   if (patch.amount) {
     const program = await getProgram(tx);
     if (!program.currencies.includes(patch.amount.currency)) {
-      throw problems.invalidField(
+      throw InvalidInputError.field(
         'amount.currency',
         `The program deals in ${program.currencies.join(', ')}.`,
         'unsupported_currency',

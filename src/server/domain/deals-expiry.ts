@@ -10,7 +10,7 @@
  */
 import type { Deal } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
-import type { Logger } from '../http/context.js';
+import type { Logger } from '../logger.js';
 import type { Store, Tx } from '../store/index.js';
 import { SYSTEM_USER } from './deals-register.js';
 import type { DealRow } from './deals-views.js';

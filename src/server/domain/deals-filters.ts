@@ -4,11 +4,11 @@
  */
 import type { Deal, DealStatsQuery } from '../../core/schema/index.js';
 import { scopeOf } from '../authz.js';
-import { problems } from '../http/problem.js';
 import type { Principal } from '../identity/principal.js';
 import { isPartnerPrincipal } from '../identity/principal.js';
 import { escapeLike } from './partners.js';
 import { domainKey } from './deals-matching.js';
+import { InvalidInputError } from './errors.js';
 
 /**
  * The status filter, with `expired` read the way `EFFECTIVE_STATUS` renders it: stored by the
@@ -30,7 +30,7 @@ export function statusClause(status: Deal['status'], param: (v: unknown) => stri
  */
 export function assigneeOf(assignee: string, principal: Principal): string {
   if (isPartnerPrincipal(principal)) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       'assignee',
       'Only the vendor’s roles filter deals by assignee.',
       'not_allowed',

@@ -1,21 +1,30 @@
 /**
  * @module Reading deals: one deal, a filtered and sorted page of them, and a deal's history. A
  * partner role reads only its own partner's deals; anything else is 404, as if it did not exist.
+ * These answer the vendor view; the routes cut it down for the caller (`deals-views.ts`).
  */
 import type { AuditEntry, Deal, DealListQuery, Page } from '../../core/schema/index.js';
 import type { AuditRow } from '../audit.js';
 import { toAuditEntry } from '../audit.js';
 import { scopeOf } from '../authz.js';
-import { DEFAULT_LIMIT, keyset, page } from '../http/cursor.js';
-import { problems } from '../http/problem.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable } from '../store/index.js';
 import { maybeOne } from '../store/index.js';
 import { dealFilters } from './deals-filters.js';
+import { NotFoundError } from './errors.js';
+import {
+  DEFAULT_LIMIT,
+  decodeCursor,
+  encodeCursor,
+  isBigint,
+  isPgTimestamp,
+  keyset,
+  page,
+} from './paging.js';
 import type { DealRow } from './deals-views.js';
-import { DEAL_SELECT, auditValueFor, dealFor, toDeal } from './deals-views.js';
+import { DEAL_SELECT, toDeal } from './deals-views.js';
 
-/** The deal as this caller may see it, or 404 (also for another partner's deal). */
+/** The deal (vendor view), or not found (also for another partner's deal). */
 export async function getDeal(db: Queryable, id: string, principal: Principal): Promise<Deal> {
   const scope = scopeOf(principal);
   const row = await maybeOne<DealRow>(
@@ -23,8 +32,8 @@ export async function getDeal(db: Queryable, id: string, principal: Principal): 
     `${DEAL_SELECT} where d.id = $1 and ($2::text is null or d.partner_id = $2)`,
     [id, scope],
   );
-  if (!row) throw problems.notFound('No such deal.');
-  return dealFor(toDeal(row), principal);
+  if (!row) throw new NotFoundError('No such deal.');
+  return toDeal(row);
 }
 
 /**
@@ -33,32 +42,18 @@ export async function getDeal(db: Queryable, id: string, principal: Principal): 
  * and bigint amounts round-trip exactly.
  */
 const SORTS = {
-  '-submittedAt': { key: 'd.submitted_at', type: 'timestamptz', desc: true },
+  '-submittedAt': { key: 'd.submitted_at', type: 'timestamptz', desc: true, valid: isPgTimestamp },
   reviewDueAt: {
     key: `coalesce(d.review_due_at, 'infinity'::timestamptz)`,
     type: 'timestamptz',
     desc: false,
+    valid: isPgTimestamp,
   },
-  '-amount': { key: 'd.amount', type: 'bigint', desc: true },
+  '-amount': { key: 'd.amount', type: 'bigint', desc: true, valid: isBigint },
 } as const;
 
-interface Position {
-  s: string;
-  k: string;
-  id: string;
-}
-
-const encode = (p: Position) => Buffer.from(JSON.stringify(p)).toString('base64url');
-
-function decode(cursor: string, sort: string): Position {
-  try {
-    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Position;
-    if (p.s === sort && typeof p.k === 'string' && typeof p.id === 'string') return p;
-  } catch {
-    // falls through to the 422
-  }
-  throw problems.invalidField('cursor', 'Not a cursor of this list and sort.', 'invalid_cursor');
-}
+/** A cursor of the deals list names its sort: one of another sort is refused. */
+const listName = (sort: string) => `deals${sort}`;
 
 export async function listDeals(
   db: Queryable,
@@ -76,7 +71,7 @@ export async function listDeals(
   };
   where.push(...dealFilters(query, principal, param));
   if (query.cursor) {
-    const p = decode(query.cursor, sortName);
+    const p = decodeCursor(query.cursor, listName(sortName), sort.valid);
     where.push(
       `(${sort.key}, d.id) ${sort.desc ? '<' : '>'} (${param(p.k)}::${sort.type}, ${param(p.id)})`,
     );
@@ -93,15 +88,19 @@ export async function listDeals(
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];
   return {
-    items: kept.map((r) => dealFor(toDeal(r), principal)),
-    nextCursor: more && last ? encode({ s: sortName, k: last.sort_key, id: last.id }) : null,
+    items: kept.map(toDeal),
+    nextCursor:
+      more && last ? encodeCursor({ l: listName(sortName), k: last.sort_key, id: last.id }) : null,
   };
 }
 
 /** Who reviews a deal is the vendor's business: partners do not read its reassignments. */
 const VENDOR_ONLY_ENTRIES = `and action <> 'deal.assigned'`;
 
-/** The audit entries of one deal, oldest first; a partner gets them cut down like the deal. */
+/**
+ * The audit entries of one deal, oldest first, as vendors see them (the route cuts each down for a
+ * partner); a partner's list leaves out the reassignments.
+ */
 export async function dealHistory(
   db: Queryable,
   id: string,
@@ -112,6 +111,7 @@ export async function dealHistory(
   const limit = o.limit ?? DEFAULT_LIMIT;
   const params: unknown[] = [id];
   const k = keyset({
+    list: 'deal-history',
     timeColumn: 'at',
     idColumn: 'id',
     direction: 'asc',
@@ -126,17 +126,5 @@ export async function dealHistory(
       order by ${k.orderBy} limit $${params.length}`,
     params,
   );
-  return page(
-    rows,
-    limit,
-    (r) => ({ at: r.at, id: r.id }),
-    (r) => {
-      const e = toAuditEntry(r);
-      return {
-        ...e,
-        ...(e.before === undefined ? {} : { before: auditValueFor(e.before, principal) }),
-        ...(e.after === undefined ? {} : { after: auditValueFor(e.after, principal) }),
-      };
-    },
-  );
+  return page(rows, limit, 'deal-history', (r) => ({ at: r.at, id: r.id }), toAuditEntry);
 }

@@ -10,7 +10,7 @@ import {
   SAME_CUSTOMER_SIMILARITY,
   normalizeName,
   registrableDomain,
-} from './matching.js';
+} from './customer-names.js';
 
 /** The comparable forms of a customer. */
 export interface CustomerKey {

@@ -12,11 +12,12 @@ import type {
   Program,
 } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
-import { problems } from '../http/problem.js';
 import { instant, newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
+import { databaseNow } from '../store/clock.js';
 import type { Queryable, Tx } from '../store/index.js';
 import { maybeOne } from '../store/index.js';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 import { getProgram } from './program.js';
 import type { CustomerKey } from './deals-matching.js';
 import {
@@ -68,7 +69,7 @@ function checkAgainstProgram(
       message: `The program deals in ${program.currencies.join(', ')}.`,
     });
   }
-  if (errors.length > 0) throw problems.validation(errors);
+  if (errors.length > 0) throw new InvalidInputError(errors);
 }
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
@@ -123,17 +124,14 @@ export async function registerDeal(
     principal.partnerId,
   );
   if (duplicateOf) {
-    throw problems.conflict(
+    throw new ConflictError(
       'duplicate_registration',
       'Your partner already has an active registration for this customer and product.',
       { existingDealId: duplicateOf },
     );
   }
 
-  const { rows: clock } = await tx.query<{ now: Date }>(
-    `select date_trunc('milliseconds', now()) as now`,
-  );
-  const now = clock[0]!.now;
+  const now = await databaseNow(tx);
   const at = instant(now);
   let status: DealRow['status'] = 'under_review';
   let decision: Deal['decision'] = null;
@@ -209,6 +207,6 @@ export async function registerDeal(
 /** The deal (vendor view) inside a transaction, locked for the rest of it. */
 export async function readDealForUpdate(tx: Queryable, id: string): Promise<Deal> {
   const row = await maybeOne<DealRow>(tx, `${DEAL_SELECT} where d.id = $1 for update of d`, [id]);
-  if (!row) throw problems.notFound('No such deal.');
+  if (!row) throw new NotFoundError('No such deal.');
   return toDeal(row);
 }

@@ -13,19 +13,19 @@ import type {
 } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
 import type { AuditInput } from '../audit.js';
-import { problems } from '../http/problem.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
 import { maybeOne } from '../store/index.js';
 import type { DealRow } from './deals-views.js';
 import { DEAL_SELECT, toDeal } from './deals-views.js';
 import { emitEvent } from './events.js';
+import { ConflictError, NotFoundError } from './errors.js';
 
 /** The deal (vendor view), locked for the rest of the transaction. (deals-register.ts imports
  * this module, so its twin of this function cannot be imported here.) */
 async function lockedDeal(tx: Queryable, id: string): Promise<Deal> {
   const row = await maybeOne<DealRow>(tx, `${DEAL_SELECT} where d.id = $1 for update of d`, [id]);
-  if (!row) throw problems.notFound('No such deal.');
+  if (!row) throw new NotFoundError('No such deal.');
   return toDeal(row);
 }
 
@@ -129,7 +129,7 @@ export async function assignDeal(
 ): Promise<Deal> {
   const before = await lockedDeal(tx, id);
   if (before.status !== 'under_review') {
-    throw problems.conflict(
+    throw new ConflictError(
       'invalid_transition',
       `A deal that is ${before.status} is not under review and cannot be assigned.`,
       { dealStatus: before.status },

@@ -1,8 +1,11 @@
 /**
  * @module How a deal row becomes the `Deal` of the contract, and how that deal is cut down for the
  * caller: vendor roles see everything, partner roles never see who else holds the customer.
+ *
+ * The cut is made in one layer only: domain functions return the vendor view, and the routes (and
+ * the event stream) pass what they answer through `dealFor`, `reportFor` or `auditEntryFor`.
  */
-import type { ConflictReport, Deal, Decision } from '../../core/schema/index.js';
+import type { AuditEntry, ConflictReport, Deal, Decision } from '../../core/schema/index.js';
 import { isPartnerRole } from '../../core/schema/index.js';
 import type { Principal } from '../identity/principal.js';
 import { instant } from '../ids.js';
@@ -139,4 +142,13 @@ export function auditValueFor(value: unknown, principal: Pick<Principal, 'role'>
   delete out.partnerTier;
   if (v.conflicts && Array.isArray(v.conflicts.matches)) out.conflicts = redactReport(v.conflicts);
   return out;
+}
+
+/** An audit entry of a deal, its `before` and `after` cut down like the deal. */
+export function auditEntryFor(entry: AuditEntry, principal: Pick<Principal, 'role'>): AuditEntry {
+  return {
+    ...entry,
+    ...(entry.before === undefined ? {} : { before: auditValueFor(entry.before, principal) }),
+    ...(entry.after === undefined ? {} : { after: auditValueFor(entry.after, principal) }),
+  };
 }

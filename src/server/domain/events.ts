@@ -6,7 +6,7 @@ import type { EventType, PrmEvent } from '../../core/schema/index.js';
 import { isPartnerRole } from '../../core/schema/index.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
-import { EVENTS_CHANNEL, wakeLocal } from './event-hub.js';
+import { EVENTS_CHANNEL, wakeLocal } from '../store/event-hub.js';
 import { dealFor } from './deals-views.js';
 import type { Asset, Deal } from '../../core/schema/index.js';
 import { mayViewAsset, viewerOf } from './content-views.js';

@@ -5,7 +5,6 @@
 import type { AllocationInput, Allocation, MdfSummary } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
 import { scopeOf } from '../authz.js';
-import { problems } from '../http/problem.js';
 import { newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
@@ -14,6 +13,7 @@ import { getProgram } from './program.js';
 import { availableOf, lockAllocation, move } from './mdf-ledger.js';
 import type { AllocationRow } from './mdf-views.js';
 import { toAllocation } from './mdf-views.js';
+import { InvalidInputError, NotFoundError } from './errors.js';
 
 /**
  * A partner's funds for one period. The money enters through the ledger like every other
@@ -26,10 +26,10 @@ export async function createAllocation(
   principal: Principal,
 ): Promise<Allocation> {
   const partner = await maybeOne(tx, 'select 1 from partners where id = $1', [input.partnerId]);
-  if (!partner) throw problems.invalidField('partnerId', 'No such partner.', 'not_found');
+  if (!partner) throw InvalidInputError.field('partnerId', 'No such partner.', 'not_found');
   const program = await getProgram(tx);
   if (!program.currencies.includes(input.amount.currency)) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       'amount.currency',
       `The program pays in ${program.currencies.join(', ')}.`,
       'unsupported_currency',
@@ -43,14 +43,14 @@ export async function createAllocation(
     [input.partnerId],
   );
   if (other && other.currency !== input.amount.currency) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       'amount.currency',
       `This partner's funds are in ${other.currency}.`,
       'currency_mismatch',
     );
   }
   if (Date.parse(input.expiresAt) <= Date.now()) {
-    throw problems.invalidField('expiresAt', 'Must be in the future.', 'in_past');
+    throw InvalidInputError.field('expiresAt', 'Must be in the future.', 'in_past');
   }
   const id = newId('allocation');
   const inserted = await tx.query(
@@ -59,7 +59,7 @@ export async function createAllocation(
     [id, input.partnerId, input.period, input.amount.currency, input.expiresAt],
   );
   if (inserted.rowCount === 0) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       'period',
       `The partner already has an allocation for ${input.period}.`,
       'duplicate',
@@ -97,10 +97,10 @@ export async function mdfSummary(
 ): Promise<MdfSummary> {
   const scope = scopeOf(principal);
   const id = partnerId ?? scope;
-  if (!id) throw problems.invalidField('partnerId', 'Name the partner.', 'required');
-  if (scope !== null && scope !== id) throw problems.notFound('No such partner.');
+  if (!id) throw InvalidInputError.field('partnerId', 'Name the partner.', 'required');
+  if (scope !== null && scope !== id) throw new NotFoundError('No such partner.');
   const partner = await maybeOne(db, 'select 1 from partners where id = $1', [id]);
-  if (!partner) throw problems.notFound('No such partner.');
+  if (!partner) throw new NotFoundError('No such partner.');
   const { rows } = await db.query<AllocationRow>(
     'select * from mdf_allocations where partner_id = $1 order by period desc',
     [id],

@@ -12,7 +12,6 @@ import type {
 } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
 import { ownPartnerOr404 } from '../authz.js';
-import { problems } from '../http/problem.js';
 import { instant, newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
@@ -22,6 +21,7 @@ import { lockAllocation, move, nowOf } from './mdf-ledger.js';
 import { lockRequest } from './mdf-requests.js';
 import type { ClaimRow } from './mdf-views.js';
 import { CLAIM_SELECT, toClaim } from './mdf-views.js';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 
 export async function readClaim(db: Queryable, id: string): Promise<MdfClaim | undefined> {
   const row = await maybeOne<ClaimRow>(db, `${CLAIM_SELECT} where c.id = $1`, [id]);
@@ -30,7 +30,7 @@ export async function readClaim(db: Queryable, id: string): Promise<MdfClaim | u
 
 export async function getClaim(db: Queryable, id: string, principal: Principal): Promise<MdfClaim> {
   const c = await readClaim(db, id);
-  if (!c) throw problems.notFound('No such claim.');
+  if (!c) throw new NotFoundError('No such claim.');
   ownPartnerOr404(principal, c.partnerId);
   return c;
 }
@@ -72,7 +72,7 @@ export async function submitClaim(
 ): Promise<MdfClaim> {
   const { request, allocation } = await lockRequest(tx, requestId, principal);
   if (request.status !== 'approved') {
-    throw problems.conflict(
+    throw new ConflictError(
       'invalid_transition',
       `A request that is ${request.status} cannot be claimed; it must be approved.`,
       { status: request.status },
@@ -81,14 +81,14 @@ export async function submitClaim(
   const now = await nowOf(tx);
   const deadlineEnd = Date.parse(`${request.claimDeadline}T00:00:00Z`) + DAY;
   if (now.getTime() >= deadlineEnd) {
-    throw problems.conflict(
+    throw new ConflictError(
       'claim_window_closed',
       `Claims for this activity closed at the end of ${request.claimDeadline}.`,
       { claimDeadline: request.claimDeadline },
     );
   }
   if (input.amount.currency !== allocation.currency) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       'amount.currency',
       `The request is in ${allocation.currency}.`,
       'currency_mismatch',
@@ -96,7 +96,7 @@ export async function submitClaim(
   }
   const left = request.approvedAmount!.amount - request.claimedAmount.amount;
   if (input.amount.amount > left) {
-    throw problems.conflict(
+    throw new ConflictError(
       'insufficient_funds',
       `Only ${left} (minor units of ${allocation.currency}) of the approved amount is left to claim.`,
       { available: { amount: left, currency: allocation.currency } },
@@ -110,7 +110,7 @@ export async function submitClaim(
   const owned = new Set(rows.map((r) => r.id));
   const missing = input.proofFileIds.findIndex((f) => !owned.has(f));
   if (missing >= 0) {
-    throw problems.invalidField(`proofFileIds.${missing}`, 'No such file.', 'not_found');
+    throw InvalidInputError.field(`proofFileIds.${missing}`, 'No such file.', 'not_found');
   }
   const id = newId('claim');
   await tx.query(
@@ -157,7 +157,7 @@ async function lockClaim(tx: Tx, id: string, principal: Principal): Promise<MdfC
 }
 
 const invalidTransition = (c: MdfClaim, what: string) =>
-  problems.conflict('invalid_transition', `A claim that is ${c.status} cannot be ${what}.`, {
+  new ConflictError('invalid_transition', `A claim that is ${c.status} cannot be ${what}.`, {
     status: c.status,
   });
 
@@ -214,7 +214,7 @@ export async function payClaim(
   if (before.status !== 'approved') throw invalidTransition(before, 'paid');
   const now = await nowOf(tx);
   if (Date.parse(input.paidAt) > now.getTime() + 5 * 60_000) {
-    throw problems.invalidField('paidAt', 'Must not be in the future.', 'in_future');
+    throw InvalidInputError.field('paidAt', 'Must not be in the future.', 'in_future');
   }
   const payout = { reference: input.reference, paidAt: instant(input.paidAt) };
   await tx.query(

@@ -9,11 +9,11 @@ import { createHash } from 'node:crypto';
 import type { FileContentType, FileInfo } from '../../core/schema/index.js';
 import { FILE_TYPES } from '../../core/schema/index.js';
 import { ownPartnerOr404 } from '../authz.js';
-import { HttpProblem, problems } from '../http/problem.js';
 import { newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
 import { maybeOne } from '../store/index.js';
+import { InvalidInputError, NotFoundError, UnsupportedTypeError } from './errors.js';
 
 const XLSX: FileContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The media types an upload may declare; `application/octet-stream` leaves it to the content. */
@@ -28,9 +28,10 @@ const PNG_IEND = [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
 const ZIP_SIG = [0x50, 0x4b, 0x03, 0x04];
 
 const truncated = (what: string) =>
-  new HttpProblem(422, 'validation_failed', `The ${what} is truncated or damaged.`, {
-    errors: [{ path: 'body', code: 'truncated', message: `The ${what} is incomplete.` }],
-  });
+  new InvalidInputError(
+    [{ path: 'body', code: 'truncated', message: `The ${what} is incomplete.` }],
+    `The ${what} is truncated or damaged.`,
+  );
 
 /** What the bytes say they are (binary signatures only), or undefined. */
 function binaryKind(bytes: Uint8Array): FileContentType | undefined {
@@ -87,26 +88,23 @@ const LABEL: Record<FileContentType, string> = {
  */
 export function sniffFile(bytes: Uint8Array, declared: string): FileContentType {
   if (bytes.length === 0) {
-    throw new HttpProblem(422, 'validation_failed', 'The file is empty.', {
-      errors: [{ path: 'body', code: 'empty', message: 'The file is empty (0 bytes).' }],
-    });
+    throw new InvalidInputError(
+      [{ path: 'body', code: 'empty', message: 'The file is empty (0 bytes).' }],
+      'The file is empty.',
+    );
   }
   const named = declared in FILE_TYPES ? (declared as FileContentType) : undefined;
   let kind = binaryKind(bytes);
   if (!kind && named === 'text/csv' && isText(bytes)) kind = 'text/csv';
   if (!kind) {
-    throw new HttpProblem(
-      415,
-      'unsupported_media_type',
+    throw new UnsupportedTypeError(
       named
         ? `The content is not a ${LABEL[named]}: proofs must be PDF, PNG, JPEG, CSV or XLSX.`
         : 'The content is none of PDF, PNG, JPEG, CSV or XLSX.',
     );
   }
   if (named && named !== kind) {
-    throw new HttpProblem(
-      415,
-      'unsupported_media_type',
+    throw new UnsupportedTypeError(
       `The content is a ${LABEL[kind]}, not the ${LABEL[named]} the Content-Type declares.`,
     );
   }
@@ -114,11 +112,7 @@ export function sniffFile(bytes: Uint8Array, declared: string): FileContentType 
   if (kind === XLSX) {
     const all = ascii(bytes, 0, bytes.length);
     if (!all.includes('[Content_Types].xml') || !all.includes('xl/')) {
-      throw new HttpProblem(
-        415,
-        'unsupported_media_type',
-        'The content is a ZIP archive but not an Excel workbook.',
-      );
+      throw new UnsupportedTypeError('The content is a ZIP archive but not an Excel workbook.');
     }
   }
   return kind;
@@ -204,7 +198,7 @@ export async function readFile(
     sha256: string;
     data: Uint8Array;
   }>(db, 'select * from files where id = $1', [id]);
-  if (!row) throw problems.notFound('No such file.');
+  if (!row) throw new NotFoundError('No such file.');
   ownPartnerOr404(principal, row.partner_id);
   return {
     id: row.id,

@@ -6,10 +6,10 @@
  * ({@link lockAllocation}), so movements on one allocation are serialised and a check of what is
  * available stays true until the commit.
  */
-import { problems } from '../http/problem.js';
 import type { Queryable, Tx } from '../store/index.js';
 import { maybeOne } from '../store/index.js';
 import type { AllocationRow } from './mdf-views.js';
+import { ConflictError, NotFoundError } from './errors.js';
 
 export const BUCKETS = ['available', 'pending', 'approved', 'claimed', 'paid'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -44,7 +44,7 @@ export async function lockAllocation(tx: Tx, id: string): Promise<AllocationRow>
     'select * from mdf_allocations where id = $1 for update',
     [id],
   );
-  if (!row) throw problems.notFound('No such allocation.');
+  if (!row) throw new NotFoundError('No such allocation.');
   return row;
 }
 
@@ -82,7 +82,7 @@ export async function move(tx: Tx, m: Movement): Promise<void> {
 export function requireAvailable(a: AllocationRow, amount: number): void {
   const available = availableOf(a);
   if (amount > available) {
-    throw problems.conflict(
+    throw new ConflictError(
       'insufficient_funds',
       `Only ${available} (minor units of ${a.currency}) of this allocation is available.`,
       { available: { amount: available, currency: a.currency } },
@@ -110,7 +110,5 @@ export async function ledgerBalances(
   return out;
 }
 
-export async function nowOf(db: Queryable): Promise<Date> {
-  const { rows } = await db.query<{ now: Date }>(`select date_trunc('milliseconds', now()) as now`);
-  return rows[0]!.now;
-}
+/** The transaction's time, from the one database clock. */
+export { databaseNow as nowOf } from '../store/clock.js';

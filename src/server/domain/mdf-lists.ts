@@ -10,7 +10,7 @@ import type {
   Page,
 } from '../../core/schema/index.js';
 import { scopeOf } from '../authz.js';
-import { DEFAULT_LIMIT, keyset, page } from '../http/cursor.js';
+import { DEFAULT_LIMIT, keyset, page } from './paging.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable } from '../store/index.js';
 import type { ClaimRow, RequestRow } from './mdf-views.js';
@@ -46,7 +46,9 @@ async function listOf<R extends { submitted_at: Date; id: string }, T>(
   for (const [column, value] of extra) {
     if (value) where.push(`${alias}.${column} = ${param(value)}`);
   }
+  const list = `mdf-${alias}`;
   const k = keyset({
+    list,
     timeColumn: `${alias}.submitted_at`,
     idColumn: `${alias}.id`,
     direction: 'desc',
@@ -59,7 +61,7 @@ async function listOf<R extends { submitted_at: Date; id: string }, T>(
     `${select} where ${where.join(' and ')} order by ${k.orderBy} limit ${param(limit + 1)}`,
     params,
   );
-  return page(rows, limit, (r) => ({ at: r.submitted_at, id: r.id }), map);
+  return page(rows, limit, list, (r) => ({ at: r.submitted_at, id: r.id }), map);
 }
 
 export const listRequests = (

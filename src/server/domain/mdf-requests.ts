@@ -13,7 +13,6 @@ import type {
 } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
 import { ownPartnerOr404 } from '../authz.js';
-import { problems } from '../http/problem.js';
 import { instant, newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
@@ -22,6 +21,7 @@ import { emitEvent } from './events.js';
 import { lockAllocation, move, nowOf, requireAvailable } from './mdf-ledger.js';
 import type { AllocationRow, RequestRow } from './mdf-views.js';
 import { REQUEST_SELECT, toRequest } from './mdf-views.js';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 
 export async function readRequest(db: Queryable, id: string): Promise<MdfRequest | undefined> {
   const row = await maybeOne<RequestRow>(db, `${REQUEST_SELECT} where r.id = $1`, [id]);
@@ -35,7 +35,7 @@ export async function getRequest(
   principal: Principal,
 ): Promise<MdfRequest> {
   const r = await readRequest(db, id);
-  if (!r) throw problems.notFound('No such request.');
+  if (!r) throw new NotFoundError('No such request.');
   ownPartnerOr404(principal, r.partnerId);
   return r;
 }
@@ -71,12 +71,12 @@ function checkActivity(a: ActivityInput, allocation: AllocationRow, amountCurren
       message: `The allocation is in ${allocation.currency}.`,
     });
   }
-  if (errors.length > 0) throw problems.validation(errors);
+  if (errors.length > 0) throw new InvalidInputError(errors);
 }
 
 function requireOpen(allocation: AllocationRow, now: Date): void {
   if (allocation.expires_at.getTime() <= now.getTime()) {
-    throw problems.conflict(
+    throw new ConflictError(
       'insufficient_funds',
       `The allocation for ${allocation.period} expired at ${instant(allocation.expires_at)}; it accepts no more requests.`,
       { available: { amount: 0, currency: allocation.currency }, expired: true },
@@ -122,7 +122,7 @@ export async function submitRequest(
     [input.allocationId],
   );
   if (!found || found.partner_id !== principal.partnerId) {
-    throw problems.invalidField('allocationId', 'No such allocation.', 'not_found');
+    throw InvalidInputError.field('allocationId', 'No such allocation.', 'not_found');
   }
   const allocation = await lockAllocation(tx, input.allocationId);
   checkActivity(input.activity, allocation, input.requestedAmount.currency);
@@ -159,7 +159,7 @@ export async function submitRequest(
 }
 
 const invalidTransition = (r: MdfRequest, what: string) =>
-  problems.conflict('invalid_transition', `A request that is ${r.status} cannot be ${what}.`, {
+  new ConflictError('invalid_transition', `A request that is ${r.status} cannot be ${what}.`, {
     status: r.status,
   });
 
@@ -181,14 +181,14 @@ export async function decideRequest(
   if (input.decision === 'approve') {
     const a = input.approvedAmount ?? before.requestedAmount;
     if (a.currency !== before.requestedAmount.currency) {
-      throw problems.invalidField(
+      throw InvalidInputError.field(
         'approvedAmount.currency',
         `The request is in ${before.requestedAmount.currency}.`,
         'currency_mismatch',
       );
     }
     if (a.amount > requested) {
-      throw problems.invalidField(
+      throw InvalidInputError.field(
         'approvedAmount.amount',
         'Must not be more than the requested amount.',
         'above_requested',
@@ -196,7 +196,7 @@ export async function decideRequest(
     }
     granted = a.amount;
   } else if (input.approvedAmount) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       'approvedAmount',
       'Only an approval grants an amount.',
       'not_allowed',

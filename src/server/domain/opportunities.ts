@@ -2,7 +2,7 @@
 import type { Opportunity, OpportunityInput, Page } from '../../core/schema/index.js';
 import type { AuditInput } from '../audit.js';
 import { audit } from '../audit.js';
-import { keyset, page } from '../http/cursor.js';
+import { keyset, page } from './paging.js';
 import { instant, newId } from '../ids.js';
 import type { Queryable, Tx } from '../store/index.js';
 import { maybeOne } from '../store/index.js';
@@ -87,6 +87,7 @@ export async function listOpportunities(
   const domain = o.customerDomain ? (domainKey(o.customerDomain) ?? '') : null;
   const params: unknown[] = [o.stage ?? null, domain];
   const k = keyset({
+    list: 'opportunities',
     timeColumn: 'created_at',
     idColumn: 'id',
     direction: 'desc',
@@ -101,5 +102,11 @@ export async function listOpportunities(
       order by ${k.orderBy} limit $${params.length}`,
     params,
   );
-  return page(rows, o.limit, (r) => ({ at: r.created_at, id: r.id }), toOpportunity);
+  return page(
+    rows,
+    o.limit,
+    'opportunities',
+    (r) => ({ at: r.created_at, id: r.id }),
+    toOpportunity,
+  );
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { EmbedKeyCreated, Partner, PartnerInput, Page } from '../../core/schema/index.js';
 import type { AuditInput } from '../audit.js';
 import { audit } from '../audit.js';
-import { keyset, page } from '../http/cursor.js';
+import { keyset, page } from './paging.js';
 import { instant, newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
@@ -75,6 +75,7 @@ export interface PartnerListOptions {
 export async function listPartners(db: Queryable, o: PartnerListOptions): Promise<Page<Partner>> {
   const params: unknown[] = [o.scope, o.type ?? null, o.q ? `%${escapeLike(o.q)}%` : null];
   const k = keyset({
+    list: 'partners',
     timeColumn: 'created_at',
     idColumn: 'id',
     direction: 'asc',
@@ -89,7 +90,7 @@ export async function listPartners(db: Queryable, o: PartnerListOptions): Promis
       order by ${k.orderBy} limit $${params.length}`,
     params,
   );
-  return page(rows, o.limit, (r) => ({ at: r.created_at, id: r.id }), toPartner);
+  return page(rows, o.limit, 'partners', (r) => ({ at: r.created_at, id: r.id }), toPartner);
 }
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -17,8 +17,7 @@ import type {
 } from '../../core/schema/index.js';
 import { audit } from '../audit.js';
 import type { AuditInput } from '../audit.js';
-import { keyset, page } from '../http/cursor.js';
-import { problems } from '../http/problem.js';
+import { keyset, page } from './paging.js';
 import { instant, newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
@@ -27,6 +26,7 @@ import { putTiers } from './program.js';
 import { evaluateAll, evaluatePartner, lockPartner, recordChange } from './tiers-apply.js';
 import { dateOf, qualifiedTier } from './tiers-evaluate.js';
 import { allMetrics, rateBook, trimRate } from './tiers-metrics.js';
+import { InvalidInputError } from './errors.js';
 
 interface CertRow {
   id: string;
@@ -61,10 +61,10 @@ export async function createCertification(
   now: Date,
 ): Promise<Certification> {
   if (input.expiresAt && input.expiresAt <= input.earnedAt) {
-    throw problems.invalidField('expiresAt', 'Must be after earnedAt.', 'before_earned');
+    throw InvalidInputError.field('expiresAt', 'Must be after earnedAt.', 'before_earned');
   }
   if (!(await lockPartner(tx, input.partnerId))) {
-    throw problems.invalidField('partnerId', 'No such partner.', 'unknown_partner');
+    throw InvalidInputError.field('partnerId', 'No such partner.', 'unknown_partner');
   }
   const { rows } = await tx.query<CertRow>(
     `insert into certifications (id, partner_id, user_id, user_name, name, earned_at, expires_at)
@@ -101,6 +101,7 @@ export async function listCertifications(
   }
   const partner = o.scope ?? o.partnerId ?? null;
   const k = keyset({
+    list: 'certifications',
     timeColumn: 'created_at',
     idColumn: 'id',
     direction: 'asc',
@@ -116,6 +117,7 @@ export async function listCertifications(
   return page(
     rows,
     o.limit,
+    'certifications',
     (r) => ({ at: r.created_at, id: r.id }),
     (r) => toCertification(r, today),
   );
@@ -146,7 +148,7 @@ export async function putExchangeRates(
   const before = await getExchangeRates(tx);
   const i = input.rates.findIndex((r) => r.currency === before.base);
   if (i >= 0) {
-    throw problems.invalidField(
+    throw InvalidInputError.field(
       `rates.${i}.currency`,
       `${before.base} is the program currency: its rate is 1.`,
       'base_currency',
@@ -194,6 +196,7 @@ export async function tierHistory(
   o: { limit: number; cursor?: string },
 ): Promise<TierHistoryPage> {
   const k = keyset({
+    list: 'tier-history',
     timeColumn: 'at',
     idColumn: 'id',
     direction: 'desc',
@@ -207,6 +210,7 @@ export async function tierHistory(
   return page(
     rows,
     o.limit,
+    'tier-history',
     (r) => ({ at: r.at, id: r.id }),
     (r) => ({
       at: instant(r.at),

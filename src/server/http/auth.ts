@@ -10,7 +10,7 @@ export async function authenticate(c: Context<AppEnv>, deps: Deps): Promise<Prin
   if (!header) throw problems.unauthenticated();
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!m) throw problems.unauthenticated('Use Authorization: Bearer <token>.');
-  const principal = await deps.verify(m[1]!);
+  const principal = c.get('verified') ?? (await deps.verify(m[1]!));
   if (principal.partnerId !== null) {
     const partner = await maybeOne(deps.store, 'select 1 from partners where id = $1', [
       principal.partnerId,

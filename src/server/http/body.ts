@@ -1,4 +1,5 @@
 /** @module Reading request bodies: JSON only, bounded while streaming, never buffered unbounded. */
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './input.js';
 import { problems } from './problem.js';
 
 export const JSON_LIMIT = 1024 * 1024;
@@ -37,7 +38,8 @@ export async function readBounded(req: Request, limit: number): Promise<Uint8Arr
 
 /**
  * The JSON body of a request, or `undefined` when there is none. A body in another media type
- * answers 415, more than `limit` bytes 413, text that is not JSON 400.
+ * answers 415, more than `limit` bytes 413, text that is not JSON (or nested deeper than
+ * {@link MAX_JSON_DEPTH}) 400.
  */
 export async function readJson(req: Request, limit = JSON_LIMIT): Promise<unknown> {
   const contentType = req.headers.get('content-type');
@@ -57,6 +59,10 @@ export async function readJson(req: Request, limit = JSON_LIMIT): Promise<unknow
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw problems.malformedJson('The body is not valid UTF-8.');
+  }
+  // Checked on the text, before anything walks the parsed value recursively (the fingerprint).
+  if (nestedDeeperThan(text)) {
+    throw problems.malformedJson(`The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
   }
   try {
     return JSON.parse(text) as unknown;

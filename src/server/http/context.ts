@@ -2,16 +2,16 @@
 import type { Principal } from '../identity/principal.js';
 import type { Verifier } from '../identity/verify.js';
 import type { Store } from '../store/index.js';
+import type { Logger } from '../logger.js';
 
-export type LogEntry = Record<string, unknown> & { level: 'info' | 'warn' | 'error'; msg: string };
-export type Logger = (entry: LogEntry) => void;
+export type { LogEntry, Logger } from '../logger.js';
+export { jsonLogger } from '../logger.js';
 
-/** One JSON object per line on stdout (errors on stderr). */
-export const jsonLogger: Logger = (entry) => {
-  const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
-  if (entry.level === 'error') process.stderr.write(line + '\n');
-  else process.stdout.write(line + '\n');
-};
+/** A request budget: `limit` requests per caller per `windowSeconds` (0 turns it off). */
+export interface RateLimitConfig {
+  limit: number;
+  windowSeconds: number;
+}
 
 export interface Deps {
   store: Store;
@@ -26,6 +26,8 @@ export interface Deps {
     /** `*` or the exact origins allowed to call from browsers. */
     corsOrigins: '*' | string[];
     jsonLimit: number;
+    /** Requests per caller per window (see `rate-limit.ts`). */
+    rateLimit: RateLimitConfig;
   };
 }
 
@@ -33,5 +35,7 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     principal: Principal | undefined;
+    /** The bearer token's principal, once the rate limiter has verified it. */
+    verified: Principal | undefined;
   };
 };

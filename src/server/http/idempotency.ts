@@ -48,7 +48,8 @@ export const fingerprintOf = (method: string, path: string, body: unknown) =>
     .update(`${method} ${path}\n${body === undefined ? '' : canonical(body)}`)
     .digest('hex');
 
-const scopeOf = (p: Principal) =>
+/** Whose keys these are: one caller's keys never meet another's. */
+const callerOf = (p: Principal) =>
   `${p.via}:${p.keyId ?? ''}:${p.sub}:${p.partnerId ?? ''}:${p.role}`;
 
 interface Claim {
@@ -79,7 +80,7 @@ export async function idempotent(
   run: () => Promise<Response>,
 ): Promise<Response> {
   validateKey(opts.key);
-  const scope = scopeOf(opts.principal);
+  const scope = callerOf(opts.principal);
   const fingerprint = fingerprintOf(opts.method, opts.path, opts.body);
   const deadline = Date.now() + WAIT_FOR_FIRST_MS;
 

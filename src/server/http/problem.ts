@@ -1,5 +1,6 @@
 /** @module Problem details (RFC 9457): the one shape of every error the server answers. */
 import type { ErrorCode, FieldError, ProblemDetails } from '../../core/schema/index.js';
+import type { DomainError } from '../domain/errors.js';
 
 const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'Validation failed',
@@ -54,6 +55,7 @@ export class HttpProblem extends Error {
     this.headers = options.headers ?? {};
   }
 
+  /** Extension members never replace the standard ones: `status` is always the HTTP status. */
   toJSON(instance?: string): ProblemDetails {
     // Extensions first: they may not override the standard members (`status` stays numeric).
     return {
@@ -117,3 +119,19 @@ export const problems = {
   internal: () =>
     new HttpProblem(500, 'internal', 'Something went wrong on our side. Quote the request id.'),
 };
+
+/** The problem a domain rule's refusal answers as: the one mapping from domain to HTTP. */
+export function problemOf(error: DomainError): HttpProblem {
+  switch (error.kind) {
+    case 'not_found':
+      return problems.notFound(error.message);
+    case 'invalid_input':
+      return problems.validation(error.errors, error.message);
+    case 'conflict':
+      return problems.conflict(error.code, error.message, error.extra);
+    case 'too_large':
+      return problems.payloadTooLarge(error.limit);
+    case 'unsupported_type':
+      return new HttpProblem(415, 'unsupported_media_type', error.message);
+  }
+}

@@ -14,9 +14,11 @@ import { authenticate } from './auth.js';
 import { readBounded, readJson } from './body.js';
 import type { AppEnv, Deps } from './context.js';
 import { idempotent } from './idempotency.js';
-import { problems } from './problem.js';
+import { NoInput, badBodyText, badQueryText, paramShapes } from './input.js';
+import { problemOf, problems } from './problem.js';
 import { check } from './validate.js';
 import type { FieldError } from '../../core/schema/index.js';
+import { isDomainError } from '../domain/errors.js';
 
 type Schema = z.core.$ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
@@ -140,13 +142,36 @@ export class RouteRegistry {
   }
 }
 
+/**
+ * Every problem status the pipeline (and the handler) can answer on this route: what
+ * `/openapi.json` describes. A public route is only rate limited or failing.
+ */
+export function problemStatusesOf(route: AnyRoute): number[] {
+  // A public route too refuses unknown or malformed query parameters.
+  if (route.action === 'public') return [422, 429, 500];
+  const statuses = [401, 403, 404, 422, 429, 500];
+  // Any body is read on these methods, also by routes that take none (to refuse all but `{}`).
+  if (BODY_METHODS.has(route.method)) statuses.push(400, 413, 415);
+  for (const s of Object.keys(route.responses).map(Number)) if (s >= 400) statuses.push(s);
+  return [...new Set(statuses)].sort((a, b) => a - b);
+}
+
+/** Routes that take no input still read a body on these methods, to refuse anything but `{}`. */
+const takesNoInput = (route: AnyRoute) =>
+  BODY_METHODS.has(route.method) && !route.body && !route.rawBody;
+
 async function handle(route: AnyRoute, c: Context<AppEnv>, deps: Deps): Promise<Response> {
   const principal = route.action === 'public' ? undefined : await authenticate(c, deps);
   if (principal && route.action !== 'public') authorize(principal, route.action);
 
+  const params = c.req.param() as Record<string, string>;
+  for (const [name, shape] of Object.entries(paramShapes(route.path))) {
+    if (!shape.test(params[name] ?? '')) throw problems.notFound('No such resource.');
+  }
+
   const method = route.method;
   const body =
-    BODY_METHODS.has(method) && route.body
+    BODY_METHODS.has(method) && (route.body || takesNoInput(route))
       ? await readJson(c.req.raw, deps.config.jsonLimit)
       : undefined;
   let raw: RouteContext<unknown, unknown>['raw'];
@@ -164,11 +189,15 @@ async function handle(route: AnyRoute, c: Context<AppEnv>, deps: Deps): Promise<
   }
 
   const run = async (): Promise<Response> => {
+    const rawQuery = queryObject(c.req.url);
+    // Text no database should store is refused before any schema (or SQL) sees it.
+    const badText = [...badQueryText(rawQuery), ...badBodyText(body)];
+    if (badText.length > 0) throw problems.validation(badText);
     const errors: FieldError[] = [];
     let query: unknown = undefined;
     let parsedBody: unknown = undefined;
     if (route.query) {
-      const r = check(route.query, queryObject(c.req.url));
+      const r = check(route.query, rawQuery);
       if (r.ok) query = r.value;
       else errors.push(...r.errors);
     } else {
@@ -181,25 +210,30 @@ async function handle(route: AnyRoute, c: Context<AppEnv>, deps: Deps): Promise<
       const r = check(route.body, body);
       if (r.ok) parsedBody = r.value;
       else errors.push(...r.errors);
+    } else if (body !== undefined) {
+      const r = check(NoInput, body);
+      if (!r.ok) errors.push(...r.errors);
     }
     if (errors.length > 0) throw problems.validation(errors);
-    return route.handler({
-      c,
-      deps,
-      get principal(): Principal {
-        if (!principal) throw new Error(`${route.method} ${route.path} is public: no principal`);
-        return principal;
-      },
-      params: c.req.param() as Record<string, string>,
-      body: parsedBody,
-      query,
-      raw,
-      json: (data, status = 200, headers = {}) =>
-        new Response(JSON.stringify(data), {
-          status,
-          headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-        }),
-    });
+    return mapDomainErrors(() =>
+      route.handler({
+        c,
+        deps,
+        get principal(): Principal {
+          if (!principal) throw new Error(`${route.method} ${route.path} is public: no principal`);
+          return principal;
+        },
+        params,
+        body: parsedBody,
+        query,
+        raw,
+        json: (data, status = 200, headers = {}) =>
+          new Response(JSON.stringify(data), {
+            status,
+            headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+          }),
+      }),
+    );
   };
 
   const key = c.req.header('idempotency-key');
@@ -217,4 +251,14 @@ async function handle(route: AnyRoute, c: Context<AppEnv>, deps: Deps): Promise<
     );
   }
   return run();
+}
+
+/** A domain rule's refusal becomes its problem here, inside the idempotent run that stores it. */
+async function mapDomainErrors(run: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDomainError(error)) throw problemOf(error);
+    throw error;
+  }
 }

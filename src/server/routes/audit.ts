@@ -2,7 +2,7 @@
 import { AuditPage, AuditQuery } from '../../core/schema/index.js';
 import type { AuditRow } from '../audit.js';
 import { toAuditEntry } from '../audit.js';
-import { DEFAULT_LIMIT, keyset, page } from '../http/cursor.js';
+import { DEFAULT_LIMIT, keyset, page } from '../domain/paging.js';
 import { defineRoute } from '../http/registry.js';
 
 export const auditRoutes = [
@@ -20,6 +20,7 @@ export const auditRoutes = [
       const limit = query.limit ?? DEFAULT_LIMIT;
       const params: unknown[] = [query.resourceId ?? null, query.actorId ?? null];
       const k = keyset({
+        list: 'audit',
         timeColumn: 'at',
         idColumn: 'id',
         direction: 'desc',
@@ -34,7 +35,7 @@ export const auditRoutes = [
           order by ${k.orderBy} limit $${params.length}`,
         params,
       );
-      return json(page(rows, limit, (r) => ({ at: r.at, id: r.id }), toAuditEntry));
+      return json(page(rows, limit, 'audit', (r) => ({ at: r.at, id: r.id }), toAuditEntry));
     },
   }),
 ];

@@ -16,7 +16,7 @@ import { decideDeal, withdrawDeal } from '../domain/deals-decisions.js';
 import { patchDealAndEvaluate } from '../domain/tiers-records.js';
 import { dealHistory, getDeal, listDeals } from '../domain/deals-list.js';
 import { checkDeal, registerDeal } from '../domain/deals-register.js';
-import { dealFor, reportFor } from '../domain/deals-views.js';
+import { auditEntryFor, dealFor, reportFor } from '../domain/deals-views.js';
 import { problems } from '../http/problem.js';
 import { defineRoute } from '../http/registry.js';
 import { clockOf } from './tiers.js';
@@ -84,8 +84,10 @@ export const dealRoutes = [
     action: 'deals.read',
     query: DealListQuery,
     responses: { 200: { description: 'A page of deals.', schema: DealPage } },
-    handler: async ({ deps, principal, query, json }) =>
-      json(await listDeals(deps.store, query, principal)),
+    handler: async ({ deps, principal, query, json }) => {
+      const deals = await listDeals(deps.store, query, principal);
+      return json({ ...deals, items: deals.items.map((d) => dealFor(d, principal)) });
+    },
   }),
   defineRoute({
     method: 'GET',
@@ -96,7 +98,7 @@ export const dealRoutes = [
     action: 'deals.read',
     responses: { 200: { description: 'The deal.', schema: Deal } },
     handler: async ({ deps, principal, params, json }) =>
-      json(await getDeal(deps.store, params.id!, principal)),
+      json(dealFor(await getDeal(deps.store, params.id!, principal), principal)),
   }),
   defineRoute({
     method: 'GET',
@@ -107,8 +109,10 @@ export const dealRoutes = [
     action: 'deals.read',
     query: ListQuery,
     responses: { 200: { description: 'A page of audit entries.', schema: AuditPage } },
-    handler: async ({ deps, principal, params, query, json }) =>
-      json(await dealHistory(deps.store, params.id!, principal, query)),
+    handler: async ({ deps, principal, params, query, json }) => {
+      const history = await dealHistory(deps.store, params.id!, principal, query);
+      return json({ ...history, items: history.items.map((e) => auditEntryFor(e, principal)) });
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -124,7 +128,12 @@ export const dealRoutes = [
       409: { description: '`invalid_transition`.' },
     },
     handler: async ({ deps, principal, params, body, json }) =>
-      json(await deps.store.withTransaction((tx) => decideDeal(tx, params.id!, body, principal))),
+      json(
+        dealFor(
+          await deps.store.withTransaction((tx) => decideDeal(tx, params.id!, body, principal)),
+          principal,
+        ),
+      ),
   }),
   defineRoute({
     method: 'POST',
@@ -159,8 +168,11 @@ export const dealRoutes = [
     },
     handler: async ({ deps, principal, params, body, json }) =>
       json(
-        await deps.store.withTransaction((tx) =>
-          patchDealAndEvaluate(tx, params.id!, body, principal, clockOf(deps)),
+        dealFor(
+          await deps.store.withTransaction((tx) =>
+            patchDealAndEvaluate(tx, params.id!, body, principal, clockOf(deps)),
+          ),
+          principal,
         ),
       ),
   }),

@@ -1,5 +1,5 @@
 /** @module `GET /v1/events`: the Server-Sent Events stream of changes the caller may see. */
-import { subscribeWakeups } from '../domain/event-hub.js';
+import { subscribeWakeups } from '../store/event-hub.js';
 import { latestEventSeq, parseEventId, readEvents } from '../domain/events.js';
 import { problems } from '../http/problem.js';
 import { defineRoute } from '../http/registry.js';

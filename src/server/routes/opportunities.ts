@@ -6,7 +6,7 @@ import {
   OpportunityPage,
 } from '../../core/schema/index.js';
 import { listOpportunities, upsertOpportunity } from '../domain/opportunities.js';
-import { DEFAULT_LIMIT } from '../http/cursor.js';
+import { DEFAULT_LIMIT } from '../domain/paging.js';
 import { defineRoute } from '../http/registry.js';
 
 export const opportunityRoutes = [

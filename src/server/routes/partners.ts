@@ -14,7 +14,7 @@ import {
   listPartners,
   revokeEmbedKey,
 } from '../domain/partners.js';
-import { DEFAULT_LIMIT } from '../http/cursor.js';
+import { DEFAULT_LIMIT } from '../domain/paging.js';
 import { problems } from '../http/problem.js';
 import { defineRoute } from '../http/registry.js';
 

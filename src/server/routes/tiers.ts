@@ -12,7 +12,7 @@ import {
 } from '../../core/schema/index.js';
 import { ownPartnerOr404, scopeOf } from '../authz.js';
 import type { Deps } from '../http/context.js';
-import { DEFAULT_LIMIT } from '../http/cursor.js';
+import { DEFAULT_LIMIT } from '../domain/paging.js';
 import { problems } from '../http/problem.js';
 import { defineRoute } from '../http/registry.js';
 import { readProgress, readStanding } from '../domain/tiers-apply.js';

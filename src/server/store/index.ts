@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { migrate } from './migrate.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
-import { openMemoryStore } from './template.js';
+import { openMemoryStore } from './memory-store.js';
 import type { Store } from './types.js';
 
 export type { Queryable, Row, Store, Tx } from './types.js';

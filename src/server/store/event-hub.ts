@@ -9,8 +9,8 @@
  * connection was down was announced to nobody.
  */
 import pg from 'pg';
-import type { Logger } from '../http/context.js';
-import type { Store } from '../store/index.js';
+import type { Logger } from '../logger.js';
+import type { Store } from './index.js';
 
 export const EVENTS_CHANNEL = 'prm_events';
 
