@@ -99,7 +99,8 @@ async function runSearch(
 ): Promise<ContentPage> {
   const limit = query.limit ?? DEFAULT_LIMIT;
   const hasWords = parsed.terms.length > 0;
-  const sort: 'relevance' | 'updated' = hasWords && query.sort !== 'updated' ? 'relevance' : 'updated';
+  const sort: 'relevance' | 'updated' =
+    hasWords && query.sort !== 'updated' ? 'relevance' : 'updated';
   const hash = createHash('sha256')
     .update(JSON.stringify([query.q ?? '', query.type, query.product, query.language]))
     .digest('base64url')
