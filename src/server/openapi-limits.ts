@@ -122,4 +122,11 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Events:
     'Server-sent events: deals and other resources as they change, for each caller as it may see them.',
   Audit: 'The audit log: one entry per change, never edited.',
+  Tiers:
+    'Tier progress and history, certifications from an LMS, and the exchange rates tier revenue is converted with.',
+  Content:
+    'The sales-content library: search with typo tolerance and highlights, assets, their files and what partners look for.',
+  MDF: 'Market development funds: allocations, requests, claims and payouts, on a ledger that cannot overspend.',
+  Files:
+    'Proof files for MDF claims, typed by their content and read only by their partner and the vendor.',
 };

@@ -139,7 +139,7 @@ export function buildOpenApi(registry: RouteRegistry, info: { version: string })
     }
     for (const [status, response] of Object.entries(responses)) {
       // Every response carries the rate-limit headers; a 429 also says when to retry.
-      if (/^[245]/.test(status)) {
+      if (/^[2-5]/.test(status)) {
         (response as Json).headers = rateLimitHeaderRefs(status === '429');
       }
     }

@@ -97,7 +97,10 @@ export function valueOf(node: Json, refs: Refs, name = ''): fc.Arbitrary<unknown
     case 'string': {
       if (node.format === 'email') return fc.emailAddress();
       if (node.format === 'date') return fc.integer({ min: 1, max: 300 }).map(future);
-      if (node.format === 'date-time') return fc.date().map((d) => d.toISOString());
+      if (node.format === 'date-time') {
+        const range = { min: new Date('1970-01-01'), max: new Date('2200-01-01') };
+        return fc.date({ ...range, noInvalidDate: true }).map((d) => d.toISOString());
+      }
       const min = (node.minLength as number) ?? 0;
       const max = (node.maxLength as number) ?? 200;
       if (typeof node.pattern === 'string') {

@@ -38,13 +38,46 @@ const CODES_OF_STATUS: Record<number, string[]> = {
 };
 /** Field-error codes of domain rules beyond the schema: a valid form may still meet them. */
 const RULE_CODES = new Set([
+  // Refusals by the rules behind the schema (roles, references, ledgers, dates, file contents).
+  'above_requested',
+  'base_currency',
+  'before_earned',
+  'before_start',
+  'currency_mismatch',
+  'duplicate',
+  'empty',
+  'in_future',
+  'in_past',
   'invalid',
+  'not_allowed',
+  'not_found',
+  'reason_mismatch',
+  'required',
+  'truncated',
+  'unknown_partner',
   'unknown_product',
   'unsupported_currency',
-  'reason_mismatch',
 ]);
 
-const COUNTED = ['partners', 'deals', 'audit_entries', 'embed_keys', 'opportunities', 'events'];
+const COUNTED = [
+  'partners',
+  'deals',
+  'audit_entries',
+  'embed_keys',
+  'opportunities',
+  'events',
+  'review_routing',
+  'certifications',
+  'exchange_rates',
+  'tier_history',
+  'content_assets',
+  'content_files',
+  'mdf_allocations',
+  'mdf_requests',
+  'mdf_claims',
+  'mdf_ledger',
+  'files',
+];
 
 async function counts(server: TestServer): Promise<string> {
   const { rows } = await server.store.query<Record<string, number>>(
