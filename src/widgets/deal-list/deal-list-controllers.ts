@@ -82,16 +82,6 @@ export class ClockController implements ReactiveController {
   }
 }
 
-/** Mirrors named states into `:state(…)`, where the browser has `CustomStateSet`. */
-export function setCustomState(internals: ElementInternals, name: string, on: boolean): void {
-  try {
-    if (on) internals.states.add(name);
-    else internals.states.delete(name);
-  } catch {
-    // Browsers before CustomStateSet (or with only the `--name` syntax) go without.
-  }
-}
-
 type RowsHost = ReactiveControllerHost &
   HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 

@@ -13,6 +13,7 @@ import type {
 import { registerMessages } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
+import { StatusController } from '../shared/status.js';
 import {
   asSort,
   sameArgs,
@@ -27,7 +28,6 @@ import {
   FilterInputsController,
   LiveEventsController,
   RowsController,
-  setCustomState,
 } from './deal-list-controllers.js';
 import { DealListData } from './deal-list-data.js';
 import { DeskReference } from './deal-list-desk.js';
@@ -140,8 +140,16 @@ export class PrmDealList extends PrmElement {
   /** On a narrow screen: whether the folded filters are shown. */
   @state() private _filtersOpen = false;
 
-  #internals = this.attachInternals();
   #data = new DealListData(this, (key, params) => this.t(key, params));
+  #status = new StatusController(this, () => {
+    const status = this.#list.status;
+    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
+    return {
+      loading,
+      error: status === TaskStatus.ERROR,
+      empty: !loading && this.#data.deals.length === 0,
+    };
+  });
   #filterInputs = new FilterInputsController(this, (n, v) => this.#setFilter(n, v), TYPING_MS);
   #clock = new ClockController(this, TICK_MS, () =>
     this.#data.deals.some((d) => d.status === 'under_review'),
@@ -244,15 +252,8 @@ export class PrmDealList extends PrmElement {
     if (generation !== this.#shown.generation) this.#rows.active = 0;
     else if (deals !== this.#shown.deals) this.#rows.follow(this.#shown.deals, deals);
     this.#shown = { deals, generation };
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const status = this.#list.status;
-    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
-    setCustomState(this.#internals, 'loading', loading);
-    setCustomState(this.#internals, 'error', status === TaskStatus.ERROR);
-    setCustomState(this.#internals, 'empty', !loading && this.#data.deals.length === 0);
+    // The data says what changed; the shared live region says it.
+    this.#status.announce(this.#data.announcement);
   }
 
   #setFilter(name: string, value: string | undefined): void {
@@ -287,9 +288,7 @@ export class PrmDealList extends PrmElement {
       error: (error) => renderError(t, describeError(error, t), () => void this.reload()),
       complete: () => this.#renderRows(),
     });
-    const status = html`<div class="visually-hidden" role="status" aria-live="polite">
-      ${this.#data.announcement}
-    </div>`;
+    const status = this.#status.regions();
     // Until the user and the first page are known, only the skeleton: the filters and the counts
     // depend on the role, and coming in over the skeleton they would push it down (a layout shift).
     const first = this.#data.generation === 0 && this.#list.status !== TaskStatus.ERROR;

@@ -7,6 +7,7 @@ import type { EventSubscription } from '../../core/events.js';
 import type { PrmEvent, TierHistoryEntry, TierProgress } from '../../core/schema/index.js';
 import { registerMessages } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
+import { StatusController } from '../shared/status.js';
 import * as messages from './prm-tier-progress.messages.js';
 import { styles } from './prm-tier-progress.styles.js';
 import { renderHistory, renderProgress, renderSkeleton } from './tier-progress-view.js';
@@ -93,9 +94,7 @@ export class PrmTierProgress extends PrmElement {
 
   @state() private _historyOpen = false;
   @state() private _celebration = '';
-  @state() private _announcement = '';
 
-  #internals = this.attachInternals();
   #settle: ReturnType<typeof setTimeout> | undefined;
   #celebrateTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -138,6 +137,17 @@ export class PrmTierProgress extends PrmElement {
     },
   });
 
+  #status = new StatusController(this, () => {
+    const value = this.#progress.value;
+    const failed =
+      this.#progress.status === TaskStatus.ERROR || this.#me.status === TaskStatus.ERROR;
+    return {
+      loading: !failed && !value,
+      error: failed,
+      'at-risk': value?.retention.status === 'at_risk',
+    };
+  });
+
   // Kept for its subscription, which lives and dies with the element.
   protected readonly live = new LiveController(this, (event) => {
     const partnerId = this.#partner;
@@ -152,9 +162,10 @@ export class PrmTierProgress extends PrmElement {
     if (before.currentTier.id === after.currentTier.id) return;
     const rose = after.currentTier.rank > before.currentTier.rank;
     const tier = after.currentTier.name;
-    this._announcement = this.t(rose ? 'tierProgress.rose' : 'tierProgress.changed', { tier });
+    const news = this.t(rose ? 'tierProgress.rose' : 'tierProgress.changed', { tier });
+    this.#status.announce(news);
     if (!rose) return;
-    this._celebration = this._announcement;
+    this._celebration = news;
     clearTimeout(this.#celebrateTimer);
     this.#celebrateTimer = setTimeout(() => (this._celebration = ''), CELEBRATE_MS);
     this.emit('prm-tier-rise', {
@@ -179,15 +190,6 @@ export class PrmTierProgress extends PrmElement {
   #toggleHistory(): void {
     this._historyOpen = !this._historyOpen;
     if (this._historyOpen) void this.#history.run();
-  }
-
-  #state(name: string, on: boolean): void {
-    try {
-      if (on) this.#internals.states.add(name);
-      else this.#internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet go without.
-    }
   }
 
   #renderHistory(c: ViewContext): TemplateResult {
@@ -223,12 +225,7 @@ export class PrmTierProgress extends PrmElement {
     const value = this.#progress.value;
     const meFailed = this.#me.status === TaskStatus.ERROR;
     const failed = status === TaskStatus.ERROR || meFailed;
-    this.#state('loading', !failed && !value);
-    this.#state('error', failed);
-    this.#state('at-risk', value?.retention.status === 'at_risk');
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite">
-      ${this._announcement}
-    </div>`;
+    const live = this.#status.regions();
     if (failed) {
       return html`<div part="error" role="alert">
           <p>${c.t('tierProgress.error')}</p>
