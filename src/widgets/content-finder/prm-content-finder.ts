@@ -3,8 +3,6 @@ import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PartnerClient } from '../../core/client.js';
-import type { EventSubscription } from '../../core/events.js';
 import type {
   AssetFormat,
   ContentItem,
@@ -13,6 +11,7 @@ import type {
 } from '../../core/schema/index.js';
 import { registerMessages } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
+import { LiveEventsController } from '../shared/live-events.js';
 import { PrmElement } from '../shared/prm-element.js';
 import { formatSize, highlighted, pause } from './content-finder-view.js';
 import * as messages from './prm-content-finder.messages.js';
@@ -95,8 +94,13 @@ export class PrmContentFinder extends PrmElement {
   @state() private _page: ContentPage | undefined;
   @state() private _progress = new Map<string, number | 'error'>();
   #immediate = true;
-  #subscription: EventSubscription | undefined;
-  #subscribedClient: PartnerClient | undefined;
+  /** Any `content.updated` the stream brings refreshes the results. */
+  protected readonly live = new LiveEventsController(this, {
+    client: () => this.resolvedClient,
+    onEvent: (e) => {
+      if (e.event === 'content.updated') void this.refresh();
+    },
+  });
 
   #search = new Task(this, {
     args: () =>
@@ -130,36 +134,6 @@ export class PrmContentFinder extends PrmElement {
     if (changed.has('type') || changed.has('product') || changed.has('language')) {
       this.#immediate = true;
     }
-  }
-
-  override updated(): void {
-    this.#follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.close();
-    this.#subscription = undefined;
-    this.#subscribedClient = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#follow();
-  }
-
-  /** One event subscription per client: any `content.updated` it may see refreshes the results. */
-  #follow(): void {
-    const client = this.isConnected ? this.resolvedClient : undefined;
-    if (client === this.#subscribedClient) return;
-    this.#subscription?.close();
-    this.#subscribedClient = client;
-    this.#subscription = client?.events.subscribe({
-      onEvent: (e) => {
-        if (e.event === 'content.updated') void this.refresh();
-      },
-      onError: () => {},
-    });
   }
 
   #onInput(e: InputEvent): void {

@@ -11,6 +11,7 @@ import type {
   ReviewerInput,
 } from '../../core/schema/index.js';
 import { registerMessages } from '../shared/i18n.js';
+import { LiveEventsController } from '../shared/live-events.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
 import { StatusController } from '../shared/status.js';
@@ -26,7 +27,6 @@ import {
 import {
   ClockController,
   FilterInputsController,
-  LiveEventsController,
   RowsController,
 } from './deal-list-controllers.js';
 import { DealListData } from './deal-list-data.js';

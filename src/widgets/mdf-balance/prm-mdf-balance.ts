@@ -11,8 +11,8 @@ import type {
   MdfSummary,
   PrmEvent,
 } from '../../core/schema/index.js';
-import { LiveEventsController } from '../deal-list/deal-list-controllers.js';
 import { registerMessages } from '../shared/i18n.js';
+import { LiveEventsController } from '../shared/live-events.js';
 import { PrmElement } from '../shared/prm-element.js';
 import { StatusController } from '../shared/status.js';
 import { renderClaimForm, renderDecision, renderRequestForm } from './mdf-balance-forms.js';

@@ -1,11 +1,10 @@
 import { html, nothing } from 'lit';
-import type { CSSResultGroup, ReactiveController, TemplateResult } from 'lit';
+import type { CSSResultGroup, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PartnerClient } from '../../core/client.js';
-import type { EventSubscription } from '../../core/events.js';
-import type { PrmEvent, TierHistoryEntry, TierProgress } from '../../core/schema/index.js';
+import type { TierHistoryEntry, TierProgress } from '../../core/schema/index.js';
 import { registerMessages } from '../shared/i18n.js';
+import { LiveEventsController } from '../shared/live-events.js';
 import { PrmElement } from '../shared/prm-element.js';
 import { StatusController } from '../shared/status.js';
 import * as messages from './prm-tier-progress.messages.js';
@@ -20,39 +19,6 @@ registerMessages(messages);
 const SETTLE_MS = 150;
 /** How long the moment of a rise stays on screen. */
 const CELEBRATE_MS = 8_000;
-
-/** Follows the event stream while connected, for as long as there is a client. */
-class LiveController implements ReactiveController {
-  #subscription: EventSubscription | undefined;
-  #client: PartnerClient | undefined;
-  #connected = false;
-  constructor(
-    private readonly host: PrmTierProgress,
-    private readonly onEvent: (e: PrmEvent) => void,
-  ) {
-    host.addController(this);
-  }
-  hostConnected(): void {
-    this.#connected = true;
-    this.#sync();
-  }
-  hostUpdated(): void {
-    this.#sync();
-  }
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#sync();
-  }
-  #sync(): void {
-    const client = this.#connected ? this.host.resolvedClient : undefined;
-    if (client === this.#client) return;
-    this.#subscription?.close();
-    this.#subscription = undefined;
-    this.#client = client;
-    if (client)
-      this.#subscription = client.events.subscribe({ onEvent: this.onEvent, onError: () => {} });
-  }
-}
 
 /**
  * @summary A partner's way up the tier ladder: its tier, the next one and what it brings, one
@@ -149,13 +115,16 @@ export class PrmTierProgress extends PrmElement {
   });
 
   // Kept for its subscription, which lives and dies with the element.
-  protected readonly live = new LiveController(this, (event) => {
-    const partnerId = this.#partner;
-    const data = event.data as { partnerId?: string } | undefined;
-    if (!partnerId || data?.partnerId !== partnerId) return;
-    if (event.event !== 'tier.changed' && event.event !== 'deal.updated') return;
-    clearTimeout(this.#settle);
-    this.#settle = setTimeout(() => void this.#progress.run(), SETTLE_MS);
+  protected readonly live = new LiveEventsController(this, {
+    client: () => this.resolvedClient,
+    onEvent: (event) => {
+      const partnerId = this.#partner;
+      const data = event.data as { partnerId?: string } | undefined;
+      if (!partnerId || data?.partnerId !== partnerId) return;
+      if (event.event !== 'tier.changed' && event.event !== 'deal.updated') return;
+      clearTimeout(this.#settle);
+      this.#settle = setTimeout(() => void this.#progress.run(), SETTLE_MS);
+    },
   });
 
   #compare(before: TierProgress, after: TierProgress): void {
