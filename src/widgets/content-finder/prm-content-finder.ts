@@ -13,7 +13,8 @@ import { registerMessages } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { LiveEventsController } from '../shared/live-events.js';
 import { PrmElement } from '../shared/prm-element.js';
-import { formatSize, highlighted, pause } from './content-finder-view.js';
+import { pause, renderItem, renderSkeleton } from './content-finder-view.js';
+import type { RowContext } from './content-finder-view.js';
 import * as messages from './prm-content-finder.messages.js';
 import { styles } from './prm-content-finder.styles.js';
 
@@ -28,7 +29,6 @@ export interface ContentDownloadDetail {
   url: string;
 }
 
-const SKELETON_ROWS = 4;
 type Facet = 'type' | 'product' | 'language';
 
 /**
@@ -230,14 +230,14 @@ export class PrmContentFinder extends PrmElement {
           status === TaskStatus.ERROR
             ? this.#renderError()
             : !page
-              ? this.#renderSkeleton()
+              ? renderSkeleton()
               : page.items.length === 0
                 ? this.#renderEmpty(page)
                 : html`<ul aria-label=${this.t('contentFinder.label')}>
                     ${repeat(
                       page.items,
                       (i) => i.id,
-                      (i) => this.#renderItem(i),
+                      (i) => renderItem(i, this.#rowContext()),
                     )}
                   </ul>`
         }
@@ -283,64 +283,13 @@ export class PrmContentFinder extends PrmElement {
     </div>`;
   }
 
-  #renderItem(item: ContentItem): TemplateResult {
-    const marks = (field: 'title' | 'description') =>
-      item.highlights?.find((h) => h.field === field)?.ranges ?? [];
-    const badge =
-      item.freshness === 'current'
-        ? nothing
-        : html`<span part="badge badge-${item.freshness}" class="badge ${item.freshness}">
-            ${this.t(`contentFinder.freshness.${item.freshness}`)}
-          </span>`;
-    return html`<li part="row" tabindex="-1" data-id=${item.id} aria-labelledby="t-${item.id}">
-      <div class="head">
-        <span class="title" id="t-${item.id}">${highlighted(item.title, marks('title'))}</span>
-        ${badge}
-      </div>
-      <p class="description">${highlighted(item.description, marks('description'))}</p>
-      <div class="meta">
-        <span>${this.t(`contentFinder.type.${item.type}`)}</span>
-        <span>${item.language.toUpperCase()}</span>
-        <span class="formats">${item.formats.map((f) => this.#renderFormat(item, f))}</span>
-      </div>
-    </li>`;
-  }
-
-  #renderFormat(item: ContentItem, f: AssetFormat): TemplateResult {
-    const progress = this._progress.get(`${item.id}:${f.format}`);
-    const name = f.format.toUpperCase();
-    const size = formatSize(f.sizeBytes, this.resolvedLocale);
-    const percent =
-      typeof progress === 'number'
-        ? new Intl.NumberFormat(this.resolvedLocale, { style: 'percent' }).format(progress)
-        : '';
-    return html`<button
-      part="format"
-      type="button"
-      data-format=${f.format}
-      ?disabled=${typeof progress === 'number'}
-      aria-label=${
-        typeof progress === 'number'
-          ? this.t('contentFinder.downloading', { format: name, percent })
-          : this.t('contentFinder.download', { format: name, size })
-      }
-      @click=${() => void this.#download(item, f.format)}
-    >
-      <span aria-hidden="true">${name} · ${typeof progress === 'number' ? percent : size}</span>
-      ${
-        progress === 'error'
-          ? html`<span class="failed" role="status"
-              >${this.t('contentFinder.downloadFailed')}</span
-            >`
-          : nothing
-      }
-    </button>`;
-  }
-
-  #renderSkeleton(): TemplateResult {
-    return html`<ul class="skeleton" aria-hidden="true">
-      ${Array.from({ length: SKELETON_ROWS }, () => html`<li part="row"><span></span><span></span><span></span></li>`)}
-    </ul>`;
+  #rowContext(): RowContext {
+    return {
+      t: (key, params) => this.t(key, params),
+      locale: this.resolvedLocale,
+      progress: (key) => this._progress.get(key),
+      download: (item, format) => void this.#download(item, format),
+    };
   }
 
   #renderEmpty(page: ContentPage): TemplateResult {
