@@ -12,7 +12,6 @@ import type {
 } from '../../core/schema/index.js';
 import { registerMessages } from '../shared/i18n.js';
 import { LiveEventsController } from '../shared/live-events.js';
-import type { MessageKey } from '../shared/i18n.js';
 import { PrmElement } from '../shared/prm-element.js';
 import { StatusController } from '../shared/status.js';
 import {
@@ -22,6 +21,7 @@ import {
   asStatus,
   canDecide,
   describeError,
+  filtersOf,
   isVendorRole,
 } from './deal-list-model.js';
 import {
@@ -32,7 +32,7 @@ import {
 import { DealListData } from './deal-list-data.js';
 import { DeskReference } from './deal-list-desk.js';
 import type { DealFilters } from './deal-list-model.js';
-import { renderRow } from './deal-list-row.js';
+import { rememberingLabels, renderRow } from './deal-list-row.js';
 import type { RowContext } from './deal-list-row.js';
 import {
   renderEmpty,
@@ -180,14 +180,7 @@ export class PrmDealList extends PrmElement {
   }
 
   get #filters(): DealFilters {
-    return {
-      status: asStatus(this.status),
-      stage: asStage(this.stage),
-      partnerId: this.partnerId?.trim() || undefined,
-      customerDomain: this.customerDomain?.trim() || undefined,
-      q: this.q?.trim() || undefined,
-      assignee: this.assignee?.trim() || undefined,
-    };
+    return filtersOf(this);
   }
 
   get #limit(): number {
@@ -331,15 +324,8 @@ export class PrmDealList extends PrmElement {
         onRegister: this.#requestRegister,
       });
     }
-    // Rows ask for the same few labels over and over while the list scrolls.
-    const labels = new Map<MessageKey, string>();
     const ctx: RowContext = {
-      t: (key, params) => {
-        if (params) return t(key, params);
-        let label = labels.get(key);
-        if (label === undefined) labels.set(key, (label = t(key)));
-        return label;
-      },
+      t: rememberingLabels(t),
       locale: this.resolvedLocale,
       now: this.#clock.now,
       vendor: isVendorRole(role),
