@@ -1,31 +1,11 @@
-import type * as z from 'zod/mini';
 import { resolveOptions, toArray, toEngine, type PartnerClientOptions } from './client/engine.js';
+import { callsOf, compact, path } from './client/calls.js';
+import { contentMethods, type ContentMethods } from './client/content.js';
+import { mdfMethods, type MdfMethods } from './client/mdf.js';
 import { send, type CallOptions, type EngineOptions } from './client/request.js';
 import { openEvents, type EventSubscription, type SubscribeOptions } from './events.js';
 import {
-  Asset,
-  ContentInsights,
-  ContentItem,
-  ContentPage,
-  type ContentInput,
-  type ContentInsightsQuery,
-  type ContentListQuery,
-  Allocation,
   FileInfo,
-  MdfClaim,
-  MdfClaimPage,
-  MdfRequest,
-  MdfRequestPage,
-  MdfSummary,
-  type AllocationInput,
-  type MdfClaimDecisionInput,
-  type MdfClaimInput,
-  type MdfClaimListQuery,
-  type MdfPayoutInput,
-  type MdfRequestDecisionInput,
-  type MdfRequestInput,
-  type MdfRequestListQuery,
-  type MdfRequestUpdate,
   AuditPage,
   DealCheckResult,
   Deal,
@@ -84,9 +64,6 @@ export type {
 export { newIdempotencyKey } from './client/request.js';
 
 export { normalizeBaseUrl, type PartnerClientOptions } from './client/engine.js';
-
-const path = (strings: TemplateStringsArray, ...ids: string[]) =>
-  strings.reduce((out, s, i) => out + s + (i < ids.length ? encodeURIComponent(ids[i]!) : ''), '');
 
 /** A typed client of the Partner API. Every method takes a last `{ signal, idempotencyKey }`. */
 export interface PartnerClient {
@@ -155,46 +132,8 @@ export interface PartnerClient {
   audit: {
     list(query?: Partial<AuditQuery>, opts?: CallOptions): Promise<AuditPage>;
   };
-  content: {
-    /** Search as one types: pass the task's `signal` so a stale search is aborted. */
-    search(query?: Partial<ContentListQuery>, opts?: CallOptions): Promise<ContentPage>;
-    get(id: string, opts?: CallOptions): Promise<ContentItem>;
-    create(input: ContentInput, opts?: CallOptions): Promise<Asset>;
-    update(id: string, input: ContentInput, opts?: CallOptions): Promise<Asset>;
-    archive(id: string, opts?: CallOptions): Promise<Asset>;
-    insights(query?: Partial<ContentInsightsQuery>, opts?: CallOptions): Promise<ContentInsights>;
-    /** The download URL of a format (fetch it with the bearer token; it is counted). */
-    fileUrl(id: string, format: string): string;
-    /**
-     * Downloads a format as a Blob, reporting `(received, total)` as bytes arrive. Errors are
-     * thrown as a `PartnerApiError`-like `Error` carrying the HTTP `status`.
-     */
-    download(
-      id: string,
-      format: string,
-      opts?: CallOptions & { onProgress?: (received: number, total: number) => void },
-    ): Promise<Blob>;
-  };
-  mdf: {
-    /** The partner's funds per period; partner roles may leave out `partnerId`. */
-    summary(partnerId?: string, opts?: CallOptions): Promise<MdfSummary>;
-    allocate(input: AllocationInput, opts?: CallOptions): Promise<Allocation>;
-    listRequests(query?: Partial<MdfRequestListQuery>, opts?: CallOptions): Promise<MdfRequestPage>;
-    getRequest(id: string, opts?: CallOptions): Promise<MdfRequest>;
-    request(input: MdfRequestInput, opts?: CallOptions): Promise<MdfRequest>;
-    /** Resubmits a returned request with its changes (`PUT`). */
-    resubmit(id: string, input: MdfRequestUpdate, opts?: CallOptions): Promise<MdfRequest>;
-    decideRequest(
-      id: string,
-      input: MdfRequestDecisionInput,
-      opts?: CallOptions,
-    ): Promise<MdfRequest>;
-    claim(requestId: string, input: MdfClaimInput, opts?: CallOptions): Promise<MdfClaim>;
-    listClaims(query?: Partial<MdfClaimListQuery>, opts?: CallOptions): Promise<MdfClaimPage>;
-    getClaim(id: string, opts?: CallOptions): Promise<MdfClaim>;
-    decideClaim(id: string, input: MdfClaimDecisionInput, opts?: CallOptions): Promise<MdfClaim>;
-    payout(id: string, input: MdfPayoutInput, opts?: CallOptions): Promise<MdfClaim>;
-  };
+  content: ContentMethods;
+  mdf: MdfMethods;
   files: {
     /** Uploads a proof file as its raw bytes; the server decides its type from the content. */
     upload(
@@ -217,22 +156,7 @@ export interface PartnerClient {
 export function createPartnerClient(options: PartnerClientOptions): PartnerClient {
   const resolved = resolveOptions(options);
   const engine: EngineOptions = toEngine(options);
-
-  const get = <S extends z.ZodMiniType | null>(
-    name: string,
-    p: string,
-    schema: S,
-    opts?: CallOptions,
-    query?: object,
-  ) => send(engine, { name, method: 'GET', path: p, schema, query: compact(query) }, opts);
-  const write = <S extends z.ZodMiniType | null>(
-    name: string,
-    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    p: string,
-    schema: S,
-    json: unknown,
-    opts?: CallOptions,
-  ) => send(engine, { name, method, path: p, schema, json }, opts);
+  const { get, write } = callsOf(engine);
 
   return {
     options: Object.freeze(resolved),
@@ -337,93 +261,8 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
     audit: {
       list: (query, opts) => get('audit.list', '/v1/audit', AuditPage, opts, query),
     },
-    content: {
-      search: (query, opts) => get('content.search', '/v1/content', ContentPage, opts, query),
-      get: (id, opts) => get('content.get', path`/v1/content/${id}`, ContentItem, opts),
-      create: (input, opts) => write('content.create', 'POST', '/v1/content', Asset, input, opts),
-      update: (id, input, opts) =>
-        write('content.update', 'PUT', path`/v1/content/${id}`, Asset, input, opts),
-      archive: (id, opts) =>
-        write('content.archive', 'POST', path`/v1/content/${id}/archive`, Asset, undefined, opts),
-      insights: (query, opts) =>
-        get('content.insights', '/v1/content/insights', ContentInsights, opts, query),
-      fileUrl: (id, format) => `${engine.baseUrl}${path`/v1/content/${id}/files/${format}`}`,
-      download: async (id, format, opts = {}) => {
-        const token = engine.getToken ? await engine.getToken() : null;
-        const res = await (engine.fetch ?? globalThis.fetch)(
-          `${engine.baseUrl}${path`/v1/content/${id}/files/${format}`}`,
-          {
-            headers: token ? { authorization: `Bearer ${token}` } : {},
-            ...(opts.signal ? { signal: opts.signal } : {}),
-          },
-        );
-        if (!res.ok || !res.body) {
-          throw Object.assign(new Error(`download failed: HTTP ${res.status}`), {
-            status: res.status,
-          });
-        }
-        const total = Number(res.headers.get('content-length') ?? 0);
-        const parts: Uint8Array[] = [];
-        let received = 0;
-        const reader = res.body.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          parts.push(value);
-          received += value.byteLength;
-          opts.onProgress?.(received, total);
-        }
-        return new Blob(parts as BlobPart[], {
-          type: res.headers.get('content-type') ?? 'application/octet-stream',
-        });
-      },
-    },
-    mdf: {
-      summary: (partnerId, opts) =>
-        get('mdf.summary', '/v1/mdf/summary', MdfSummary, opts, { partnerId }),
-      allocate: (input, opts) =>
-        write('mdf.allocate', 'POST', '/v1/mdf/allocations', Allocation, input, opts),
-      listRequests: (query, opts) =>
-        get('mdf.listRequests', '/v1/mdf/requests', MdfRequestPage, opts, query),
-      getRequest: (id, opts) =>
-        get('mdf.getRequest', path`/v1/mdf/requests/${id}`, MdfRequest, opts),
-      request: (input, opts) =>
-        write('mdf.request', 'POST', '/v1/mdf/requests', MdfRequest, input, opts),
-      resubmit: (id, input, opts) =>
-        write('mdf.resubmit', 'PUT', path`/v1/mdf/requests/${id}`, MdfRequest, input, opts),
-      decideRequest: (id, input, opts) =>
-        write(
-          'mdf.decideRequest',
-          'POST',
-          path`/v1/mdf/requests/${id}/decision`,
-          MdfRequest,
-          input,
-          opts,
-        ),
-      claim: (requestId, input, opts) =>
-        write(
-          'mdf.claim',
-          'POST',
-          path`/v1/mdf/requests/${requestId}/claims`,
-          MdfClaim,
-          input,
-          opts,
-        ),
-      listClaims: (query, opts) =>
-        get('mdf.listClaims', '/v1/mdf/claims', MdfClaimPage, opts, query),
-      getClaim: (id, opts) => get('mdf.getClaim', path`/v1/mdf/claims/${id}`, MdfClaim, opts),
-      decideClaim: (id, input, opts) =>
-        write(
-          'mdf.decideClaim',
-          'POST',
-          path`/v1/mdf/claims/${id}/decision`,
-          MdfClaim,
-          input,
-          opts,
-        ),
-      payout: (id, input, opts) =>
-        write('mdf.payout', 'POST', path`/v1/mdf/claims/${id}/payout`, MdfClaim, input, opts),
-    },
+    content: contentMethods(engine),
+    mdf: mdfMethods(engine),
     files: {
       upload: (file, o = {}, opts) =>
         send(
@@ -444,14 +283,4 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
       subscribe: (subscribeOptions) => openEvents(engine, subscribeOptions),
     },
   };
-}
-
-/** Drops undefined and empty values so that `?status=` is not sent for an unset filter. */
-function compact(query: object | undefined): Record<string, string> | undefined {
-  if (!query) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== '') out[k] = String(v);
-  }
-  return out;
 }

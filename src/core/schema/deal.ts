@@ -265,16 +265,21 @@ export const DEAL_SORTS = ['-submittedAt', 'reviewDueAt', '-amount'] as const;
 export const DealSort = z.enum(DEAL_SORTS);
 export type DealSort = z.infer<typeof DealSort>;
 
+/** The filters `GET /v1/deals` and `GET /v1/deals/stats` share, in one place. */
+const dealFilterFields = () => ({
+  status: z.optional(DealStatus),
+  stage: z.optional(DealStage),
+  partnerId: z.optional(PartnerId),
+  customerDomain: z.optional(z.string().check(z.maxLength(2048))),
+  q: z.optional(z.string().check(z.maxLength(200))),
+  /** `me` (the caller) or a user id: deals assigned to that reviewer (vendor roles). */
+  assignee: z.optional(AssigneeFilter),
+});
+
 /** `GET /v1/deals` query. */
 export const DealListQuery = /* @__PURE__ */ (() =>
   z.strictObject({
-    status: z.optional(DealStatus),
-    stage: z.optional(DealStage),
-    partnerId: z.optional(PartnerId),
-    customerDomain: z.optional(z.string().check(z.maxLength(2048))),
-    q: z.optional(z.string().check(z.maxLength(200))),
-    /** `me` (the caller) or a user id: deals assigned to that reviewer (vendor roles). */
-    assignee: z.optional(AssigneeFilter),
+    ...dealFilterFields(),
     sort: z.optional(DealSort),
     limit: z.optional(Limit),
     cursor: z.optional(Cursor),
@@ -326,15 +331,7 @@ export const DealAssignInput = /* @__PURE__ */ (() =>
 export type DealAssignInput = z.infer<typeof DealAssignInput>;
 
 /** `GET /v1/deals/stats` query: the list's filters, without sort and paging. */
-export const DealStatsQuery = /* @__PURE__ */ (() =>
-  z.strictObject({
-    status: z.optional(DealStatus),
-    stage: z.optional(DealStage),
-    partnerId: z.optional(PartnerId),
-    customerDomain: z.optional(z.string().check(z.maxLength(2048))),
-    q: z.optional(z.string().check(z.maxLength(200))),
-    assignee: z.optional(AssigneeFilter),
-  }))();
+export const DealStatsQuery = /* @__PURE__ */ (() => z.strictObject(dealFilterFields()))();
 export type DealStatsQuery = z.infer<typeof DealStatsQuery>;
 
 /** `GET /v1/deals/stats` (vendor roles): the counts a review queue shows in its header. */

@@ -1,9 +1,10 @@
 /** @module The German messages of `<prm-content-finder>`, loaded when a widget renders in German. */
 
-import type { Translation } from '../shared/i18n.js';
-import type { en } from './prm-content-finder.messages.js';
+// Typed by the catalogue the English module declares in `Messages`, not by importing it: the
+// English module loads this one, and this one does not import it back.
+import type { Messages, Translation } from '../shared/i18n.js';
 
-export const de: Translation<typeof en> = {
+export const de: Translation<Messages['contentFinder']> = {
   'contentFinder.label': 'Inhaltsbibliothek',
   'contentFinder.search': 'Inhalte suchen',
   'contentFinder.placeholder': 'Datenblatt, Preise, Logo…',

@@ -16,14 +16,6 @@ export const styles: CSSResultGroup = [
       border-radius: var(--_radius);
       overflow: hidden;
     }
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     [part='search'] {
       display: flex;
       align-items: center;

@@ -3,8 +3,6 @@ import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PartnerClient } from '../../core/client.js';
-import type { EventSubscription } from '../../core/events.js';
 import type {
   AssetFormat,
   ContentItem,
@@ -13,8 +11,10 @@ import type {
 } from '../../core/schema/index.js';
 import { registerMessages } from '../shared/i18n.js';
 import type { MessageKey } from '../shared/i18n.js';
+import { LiveEventsController } from '../shared/live-events.js';
 import { PrmElement } from '../shared/prm-element.js';
-import { formatSize, highlighted, pause } from './content-finder-view.js';
+import { pause, renderItem, renderSkeleton } from './content-finder-view.js';
+import type { RowContext } from './content-finder-view.js';
 import * as messages from './prm-content-finder.messages.js';
 import { styles } from './prm-content-finder.styles.js';
 
@@ -29,7 +29,6 @@ export interface ContentDownloadDetail {
   url: string;
 }
 
-const SKELETON_ROWS = 4;
 type Facet = 'type' | 'product' | 'language';
 
 /**
@@ -95,8 +94,13 @@ export class PrmContentFinder extends PrmElement {
   @state() private _page: ContentPage | undefined;
   @state() private _progress = new Map<string, number | 'error'>();
   #immediate = true;
-  #subscription: EventSubscription | undefined;
-  #subscribedClient: PartnerClient | undefined;
+  /** Any `content.updated` the stream brings refreshes the results. */
+  protected readonly live = new LiveEventsController(this, {
+    client: () => this.resolvedClient,
+    onEvent: (e) => {
+      if (e.event === 'content.updated') void this.refresh();
+    },
+  });
 
   #search = new Task(this, {
     args: () =>
@@ -130,36 +134,6 @@ export class PrmContentFinder extends PrmElement {
     if (changed.has('type') || changed.has('product') || changed.has('language')) {
       this.#immediate = true;
     }
-  }
-
-  override updated(): void {
-    this.#follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.close();
-    this.#subscription = undefined;
-    this.#subscribedClient = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#follow();
-  }
-
-  /** One event subscription per client: any `content.updated` it may see refreshes the results. */
-  #follow(): void {
-    const client = this.isConnected ? this.resolvedClient : undefined;
-    if (client === this.#subscribedClient) return;
-    this.#subscription?.close();
-    this.#subscribedClient = client;
-    this.#subscription = client?.events.subscribe({
-      onEvent: (e) => {
-        if (e.event === 'content.updated') void this.refresh();
-      },
-      onError: () => {},
-    });
   }
 
   #onInput(e: InputEvent): void {
@@ -256,14 +230,14 @@ export class PrmContentFinder extends PrmElement {
           status === TaskStatus.ERROR
             ? this.#renderError()
             : !page
-              ? this.#renderSkeleton()
+              ? renderSkeleton()
               : page.items.length === 0
                 ? this.#renderEmpty(page)
                 : html`<ul aria-label=${this.t('contentFinder.label')}>
                     ${repeat(
                       page.items,
                       (i) => i.id,
-                      (i) => this.#renderItem(i),
+                      (i) => renderItem(i, this.#rowContext()),
                     )}
                   </ul>`
         }
@@ -309,64 +283,13 @@ export class PrmContentFinder extends PrmElement {
     </div>`;
   }
 
-  #renderItem(item: ContentItem): TemplateResult {
-    const marks = (field: 'title' | 'description') =>
-      item.highlights?.find((h) => h.field === field)?.ranges ?? [];
-    const badge =
-      item.freshness === 'current'
-        ? nothing
-        : html`<span part="badge badge-${item.freshness}" class="badge ${item.freshness}">
-            ${this.t(`contentFinder.freshness.${item.freshness}`)}
-          </span>`;
-    return html`<li part="row" tabindex="-1" data-id=${item.id} aria-labelledby="t-${item.id}">
-      <div class="head">
-        <span class="title" id="t-${item.id}">${highlighted(item.title, marks('title'))}</span>
-        ${badge}
-      </div>
-      <p class="description">${highlighted(item.description, marks('description'))}</p>
-      <div class="meta">
-        <span>${this.t(`contentFinder.type.${item.type}`)}</span>
-        <span>${item.language.toUpperCase()}</span>
-        <span class="formats">${item.formats.map((f) => this.#renderFormat(item, f))}</span>
-      </div>
-    </li>`;
-  }
-
-  #renderFormat(item: ContentItem, f: AssetFormat): TemplateResult {
-    const progress = this._progress.get(`${item.id}:${f.format}`);
-    const name = f.format.toUpperCase();
-    const size = formatSize(f.sizeBytes, this.resolvedLocale);
-    const percent =
-      typeof progress === 'number'
-        ? new Intl.NumberFormat(this.resolvedLocale, { style: 'percent' }).format(progress)
-        : '';
-    return html`<button
-      part="format"
-      type="button"
-      data-format=${f.format}
-      ?disabled=${typeof progress === 'number'}
-      aria-label=${
-        typeof progress === 'number'
-          ? this.t('contentFinder.downloading', { format: name, percent })
-          : this.t('contentFinder.download', { format: name, size })
-      }
-      @click=${() => void this.#download(item, f.format)}
-    >
-      <span aria-hidden="true">${name} · ${typeof progress === 'number' ? percent : size}</span>
-      ${
-        progress === 'error'
-          ? html`<span class="failed" role="status"
-              >${this.t('contentFinder.downloadFailed')}</span
-            >`
-          : nothing
-      }
-    </button>`;
-  }
-
-  #renderSkeleton(): TemplateResult {
-    return html`<ul class="skeleton" aria-hidden="true">
-      ${Array.from({ length: SKELETON_ROWS }, () => html`<li part="row"><span></span><span></span><span></span></li>`)}
-    </ul>`;
+  #rowContext(): RowContext {
+    return {
+      t: (key, params) => this.t(key, params),
+      locale: this.resolvedLocale,
+      progress: (key) => this._progress.get(key),
+      download: (item, format) => void this.#download(item, format),
+    };
   }
 
   #renderEmpty(page: ContentPage): TemplateResult {

@@ -1,59 +1,8 @@
 /** @module Behaviours of `<prm-deal-list>` that live as long as it is connected. */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PartnerClient } from '../../core/client.js';
-import type { EventSubscription } from '../../core/events.js';
-import type { Deal, PrmEvent, ReviewerInput } from '../../core/schema/index.js';
+import type { Deal, ReviewerInput } from '../../core/schema/index.js';
 import type { DealListData } from './deal-list-data.js';
 import { rowTarget } from './deal-list-model.js';
-
-/**
- * Follows the event stream of the host's current client: subscribes when the host connects (or
- * gets a client), resubscribes when the client changes, and closes the stream on disconnect, so
- * that a removed list keeps no connection open.
- */
-export class LiveEventsController implements ReactiveController {
-  #subscription: EventSubscription | undefined;
-  #client: PartnerClient | undefined;
-  #connected = false;
-
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: {
-      client(): PartnerClient | undefined;
-      onEvent(event: PrmEvent): void;
-    },
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#connected = true;
-    this.#sync();
-  }
-
-  hostUpdated(): void {
-    this.#sync();
-  }
-
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#sync();
-  }
-
-  #sync(): void {
-    const client = this.#connected ? this.options.client() : undefined;
-    if (client === this.#client) return;
-    this.#subscription?.close();
-    this.#subscription = undefined;
-    this.#client = client;
-    if (!client) return;
-    this.#subscription = client.events.subscribe({
-      onEvent: (event) => this.options.onEvent(event),
-      // The stream reconnects by itself; a list that has stopped following it still works.
-      onError: () => {},
-    });
-  }
-}
 
 /** `now`, brought up to date every `ms` while the host is connected and `wanted()` says so. */
 export class ClockController implements ReactiveController {
@@ -79,16 +28,6 @@ export class ClockController implements ReactiveController {
 
   hostDisconnected(): void {
     clearInterval(this.#timer);
-  }
-}
-
-/** Mirrors named states into `:state(…)`, where the browser has `CustomStateSet`. */
-export function setCustomState(internals: ElementInternals, name: string, on: boolean): void {
-  try {
-    if (on) internals.states.add(name);
-    else internals.states.delete(name);
-  } catch {
-    // Browsers before CustomStateSet (or with only the `--name` syntax) go without.
   }
 }
 

@@ -17,7 +17,14 @@ import type {
 } from '../../core/schema/index.js';
 import type { MessageKey, MessageParams } from '../shared/i18n.js';
 import { applyLiveDeal, describeError, draftFor, matchesFilters } from './deal-list-model.js';
-import type { DealFilters, Draft, RejectReason } from './deal-list-model.js';
+import type {
+  DealFilters,
+  Draft,
+  Loaded,
+  RejectReason,
+  RowData,
+  Translate,
+} from './deal-list-model.js';
 
 /** How long a deal decided here stays in a queue it no longer matches, showing its new status. */
 export const DECIDED_LINGER_MS = 1_500;
@@ -28,23 +35,6 @@ export interface DealListHost extends ReactiveControllerHost, HTMLElement {
   readonly resolvedClient: PartnerClient | undefined;
   /** The signed-in user's id, once known: what `assignee=me` means for live events. */
   readonly userId: string | undefined;
-}
-
-/** The host's messages, in its current language. */
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
-
-/** Something loaded on demand for one deal: history, or a matched deal. */
-export type Loaded<T> =
-  { state: 'loading' } | { state: 'done'; value: T } | { state: 'error'; error: string };
-
-export interface RowData {
-  pending: boolean;
-  reviewing: boolean;
-  open: boolean;
-  draft: Draft | undefined;
-  error: string | undefined;
-  /** Beside the reason select: reject was pressed without one. */
-  reasonError: string | undefined;
 }
 
 export class DealListData implements ReactiveController {

@@ -8,7 +8,7 @@ import type { TemplateResult } from 'lit';
 import { formatDate, formatDateTime, formatMoney } from '../../core/format.js';
 import type { AuditEntry, ConflictMatch, Deal } from '../../core/schema/index.js';
 import type { MessageKey, MessageParams } from '../shared/i18n.js';
-import type { Loaded } from './deal-list-data.js';
+import type { Loaded } from './deal-list-model.js';
 
 export interface DetailsContext {
   t(key: MessageKey, params?: MessageParams): string;

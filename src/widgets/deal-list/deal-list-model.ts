@@ -20,7 +20,7 @@ import type {
   DealStatus,
   Role,
 } from '../../core/schema/index.js';
-import type { MessageKey } from '../shared/i18n.js';
+import type { MessageKey, MessageParams } from '../shared/i18n.js';
 
 export type DealFilters = Pick<
   DealListQuery,
@@ -32,6 +32,25 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown): T | unde
 
 export const asStatus = (v: unknown): DealStatus | undefined => oneOf(DEAL_STATUSES, v);
 export const asStage = (v: unknown): DealStage | undefined => oneOf(DEAL_STAGES, v);
+
+/** The element's filter attributes as filters: unknown values dropped, blank text as none. */
+export function filtersOf(p: {
+  status?: string | undefined;
+  stage?: string | undefined;
+  partnerId?: string | undefined;
+  customerDomain?: string | undefined;
+  q?: string | undefined;
+  assignee?: string | undefined;
+}): DealFilters {
+  return {
+    status: asStatus(p.status),
+    stage: asStage(p.stage),
+    partnerId: p.partnerId?.trim() || undefined,
+    customerDomain: p.customerDomain?.trim() || undefined,
+    q: p.q?.trim() || undefined,
+    assignee: p.assignee?.trim() || undefined,
+  };
+}
 export const asSort = (v: unknown): DealSort => oneOf(DEAL_SORTS, v) ?? '-submittedAt';
 
 export const isVendorRole = (role: Role | undefined): boolean =>
@@ -196,3 +215,21 @@ export const sameArgs = (a: readonly unknown[], b: readonly unknown[]): boolean 
     const keys = new Set([...Object.keys(ox), ...Object.keys(oy)]);
     return [...keys].every((k) => ox[k] === oy[k]);
   });
+
+/** The host's messages, in its current language. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** Something loaded on demand for one deal: history, or a matched deal. */
+export type Loaded<T> =
+  { state: 'loading' } | { state: 'done'; value: T } | { state: 'error'; error: string };
+
+/** What one row shows of the data's state for its deal. */
+export interface RowData {
+  pending: boolean;
+  reviewing: boolean;
+  open: boolean;
+  draft: Draft | undefined;
+  error: string | undefined;
+  /** Beside the reason select: reject was pressed without one. */
+  reasonError: string | undefined;
+}

@@ -3,7 +3,8 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { formatDate, formatMoney, formatRelative } from '../../core/format.js';
 import type { Deal, ReviewerInput } from '../../core/schema/index.js';
-import type { RowData } from './deal-list-data.js';
+import type { MessageKey } from '../shared/i18n.js';
+import type { RowData, Translate } from './deal-list-model.js';
 import {
   renderConflicts,
   renderDecision,
@@ -21,6 +22,17 @@ function amount(deal: Deal, locale: string): string {
   const text = formatMoney(deal.amount, locale);
   amounts.set(deal, { locale, text });
   return text;
+}
+
+/** `t` remembering the labels asked for without parameters: rows ask for the same few over and over. */
+export function rememberingLabels(t: Translate): Translate {
+  const labels = new Map<MessageKey, string>();
+  return (key, params) => {
+    if (params) return t(key, params);
+    let label = labels.get(key);
+    if (label === undefined) labels.set(key, (label = t(key)));
+    return label;
+  };
 }
 
 export interface RowContext extends DetailsContext {

@@ -1,9 +1,10 @@
 /** @module The German messages of `<prm-deal-list>`, loaded when a widget renders in German. */
 
-import type { Translation } from '../shared/i18n.js';
-import type { en } from './prm-deal-list.messages.js';
+// Typed by the catalogue the English module declares in `Messages`, not by importing it: the
+// English module loads this one, and this one does not import it back.
+import type { Messages, Translation } from '../shared/i18n.js';
 
-export const de: Translation<typeof en> = {
+export const de: Translation<Messages['dealList']> = {
   'dealList.label': 'Deals',
   'dealList.filters': 'Deals filtern',
   'dealList.search': 'Suche',

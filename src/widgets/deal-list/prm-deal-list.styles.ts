@@ -21,18 +21,6 @@ export const styles: CSSResultGroup = [
       container-type: inline-size;
     }
 
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
-    }
-
     [part='filters'] {
       display: flex;
       flex-wrap: wrap;

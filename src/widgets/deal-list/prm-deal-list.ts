@@ -11,8 +11,9 @@ import type {
   ReviewerInput,
 } from '../../core/schema/index.js';
 import { registerMessages } from '../shared/i18n.js';
-import type { MessageKey } from '../shared/i18n.js';
+import { LiveEventsController } from '../shared/live-events.js';
 import { PrmElement } from '../shared/prm-element.js';
+import { StatusController } from '../shared/status.js';
 import {
   asSort,
   sameArgs,
@@ -20,19 +21,18 @@ import {
   asStatus,
   canDecide,
   describeError,
+  filtersOf,
   isVendorRole,
 } from './deal-list-model.js';
 import {
   ClockController,
   FilterInputsController,
-  LiveEventsController,
   RowsController,
-  setCustomState,
 } from './deal-list-controllers.js';
 import { DealListData } from './deal-list-data.js';
 import { DeskReference } from './deal-list-desk.js';
 import type { DealFilters } from './deal-list-model.js';
-import { renderRow } from './deal-list-row.js';
+import { rememberingLabels, renderRow } from './deal-list-row.js';
 import type { RowContext } from './deal-list-row.js';
 import {
   renderEmpty,
@@ -140,8 +140,16 @@ export class PrmDealList extends PrmElement {
   /** On a narrow screen: whether the folded filters are shown. */
   @state() private _filtersOpen = false;
 
-  #internals = this.attachInternals();
   #data = new DealListData(this, (key, params) => this.t(key, params));
+  #status = new StatusController(this, () => {
+    const status = this.#list.status;
+    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
+    return {
+      loading,
+      error: status === TaskStatus.ERROR,
+      empty: !loading && this.#data.deals.length === 0,
+    };
+  });
   #filterInputs = new FilterInputsController(this, (n, v) => this.#setFilter(n, v), TYPING_MS);
   #clock = new ClockController(this, TICK_MS, () =>
     this.#data.deals.some((d) => d.status === 'under_review'),
@@ -172,14 +180,7 @@ export class PrmDealList extends PrmElement {
   }
 
   get #filters(): DealFilters {
-    return {
-      status: asStatus(this.status),
-      stage: asStage(this.stage),
-      partnerId: this.partnerId?.trim() || undefined,
-      customerDomain: this.customerDomain?.trim() || undefined,
-      q: this.q?.trim() || undefined,
-      assignee: this.assignee?.trim() || undefined,
-    };
+    return filtersOf(this);
   }
 
   get #limit(): number {
@@ -244,15 +245,8 @@ export class PrmDealList extends PrmElement {
     if (generation !== this.#shown.generation) this.#rows.active = 0;
     else if (deals !== this.#shown.deals) this.#rows.follow(this.#shown.deals, deals);
     this.#shown = { deals, generation };
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const status = this.#list.status;
-    const loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
-    setCustomState(this.#internals, 'loading', loading);
-    setCustomState(this.#internals, 'error', status === TaskStatus.ERROR);
-    setCustomState(this.#internals, 'empty', !loading && this.#data.deals.length === 0);
+    // The data says what changed; the shared live region says it.
+    this.#status.announce(this.#data.announcement);
   }
 
   #setFilter(name: string, value: string | undefined): void {
@@ -287,9 +281,7 @@ export class PrmDealList extends PrmElement {
       error: (error) => renderError(t, describeError(error, t), () => void this.reload()),
       complete: () => this.#renderRows(),
     });
-    const status = html`<div class="visually-hidden" role="status" aria-live="polite">
-      ${this.#data.announcement}
-    </div>`;
+    const status = this.#status.regions();
     // Until the user and the first page are known, only the skeleton: the filters and the counts
     // depend on the role, and coming in over the skeleton they would push it down (a layout shift).
     const first = this.#data.generation === 0 && this.#list.status !== TaskStatus.ERROR;
@@ -332,15 +324,8 @@ export class PrmDealList extends PrmElement {
         onRegister: this.#requestRegister,
       });
     }
-    // Rows ask for the same few labels over and over while the list scrolls.
-    const labels = new Map<MessageKey, string>();
     const ctx: RowContext = {
-      t: (key, params) => {
-        if (params) return t(key, params);
-        let label = labels.get(key);
-        if (label === undefined) labels.set(key, (label = t(key)));
-        return label;
-      },
+      t: rememberingLabels(t),
       locale: this.resolvedLocale,
       now: this.#clock.now,
       vendor: isVendorRole(role),

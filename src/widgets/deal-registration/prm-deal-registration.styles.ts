@@ -236,16 +236,5 @@ export const styles: CSSResultGroup = [
         opacity: 0.5;
       }
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-      border: 0;
-    }
   `,
 ];

@@ -18,15 +18,6 @@ export const styles: CSSResultGroup = [
       --_pending: var(--prm-mdf-pending, var(--_warning));
       --_available: var(--prm-mdf-available, var(--_surface-raised));
     }
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      margin: -1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .period {
       padding: var(--_space-4);
     }

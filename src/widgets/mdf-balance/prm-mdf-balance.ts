@@ -11,9 +11,10 @@ import type {
   MdfSummary,
   PrmEvent,
 } from '../../core/schema/index.js';
-import { LiveEventsController } from '../deal-list/deal-list-controllers.js';
 import { registerMessages } from '../shared/i18n.js';
+import { LiveEventsController } from '../shared/live-events.js';
 import { PrmElement } from '../shared/prm-element.js';
+import { StatusController } from '../shared/status.js';
 import { renderClaimForm, renderDecision, renderRequestForm } from './mdf-balance-forms.js';
 import type { Open } from './mdf-balance-controller.js';
 import { MdfForms } from './mdf-balance-controller.js';
@@ -78,8 +79,8 @@ export class PrmMdfBalance extends PrmElement {
   }
 
   @state() private _data: Data | undefined;
-  @state() private _announcement = '';
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  #status = new StatusController(this, () => ({}));
 
   #forms = new MdfForms(this, {
     client: () => this.resolvedClient,
@@ -149,8 +150,8 @@ export class PrmMdfBalance extends PrmElement {
 
   #announce(text: string): void {
     // Cleared first, so the same text twice is announced twice.
-    this._announcement = '';
-    requestAnimationFrame(() => (this._announcement = text));
+    this.#status.announce('');
+    requestAnimationFrame(() => this.#status.announce(text));
   }
 
   get #role() {
@@ -181,8 +182,7 @@ export class PrmMdfBalance extends PrmElement {
       body = html`${this._data.summary.periods.map((p) => this.#renderPeriod(p))}`;
     }
     return html`<section class="balance" aria-label=${this.t('mdfBalance.label')}>
-      <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
-      ${body}
+      ${this.#status.regions()} ${body}
     </section>`;
   }
 

@@ -216,7 +216,8 @@ export const tokens = css`
 
 /**
  * Host defaults every widget wants: the token font and colours, `hidden` that hides, a visible
- * focus ring in the token colour, and box sizing that does not surprise.
+ * focus ring in the token colour, box sizing that does not surprise, and `.visually-hidden` (read
+ * by screen readers, not shown: the live regions of `StatusController`, hidden headings).
  */
 export const hostStyles = css`
   :host {
@@ -237,5 +238,16 @@ export const hostStyles = css`
   :focus-visible {
     outline: 2px solid var(--_focus-ring);
     outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
   }
 `;

@@ -41,15 +41,6 @@ export const styles: CSSResultGroup = [
       padding: 0;
       list-style: none;
     }
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      margin: -1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .stack {
       display: grid;
       gap: 1rem;

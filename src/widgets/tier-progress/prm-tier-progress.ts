@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
-import type { CSSResultGroup, ReactiveController, TemplateResult } from 'lit';
+import type { CSSResultGroup, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { PartnerClient } from '../../core/client.js';
-import type { EventSubscription } from '../../core/events.js';
-import type { PrmEvent, TierHistoryEntry, TierProgress } from '../../core/schema/index.js';
+import type { TierHistoryEntry, TierProgress } from '../../core/schema/index.js';
 import { registerMessages } from '../shared/i18n.js';
+import { LiveEventsController } from '../shared/live-events.js';
 import { PrmElement } from '../shared/prm-element.js';
+import { StatusController } from '../shared/status.js';
 import * as messages from './prm-tier-progress.messages.js';
 import { styles } from './prm-tier-progress.styles.js';
 import { renderHistory, renderProgress, renderSkeleton } from './tier-progress-view.js';
@@ -19,39 +19,6 @@ registerMessages(messages);
 const SETTLE_MS = 150;
 /** How long the moment of a rise stays on screen. */
 const CELEBRATE_MS = 8_000;
-
-/** Follows the event stream while connected, for as long as there is a client. */
-class LiveController implements ReactiveController {
-  #subscription: EventSubscription | undefined;
-  #client: PartnerClient | undefined;
-  #connected = false;
-  constructor(
-    private readonly host: PrmTierProgress,
-    private readonly onEvent: (e: PrmEvent) => void,
-  ) {
-    host.addController(this);
-  }
-  hostConnected(): void {
-    this.#connected = true;
-    this.#sync();
-  }
-  hostUpdated(): void {
-    this.#sync();
-  }
-  hostDisconnected(): void {
-    this.#connected = false;
-    this.#sync();
-  }
-  #sync(): void {
-    const client = this.#connected ? this.host.resolvedClient : undefined;
-    if (client === this.#client) return;
-    this.#subscription?.close();
-    this.#subscription = undefined;
-    this.#client = client;
-    if (client)
-      this.#subscription = client.events.subscribe({ onEvent: this.onEvent, onError: () => {} });
-  }
-}
 
 /**
  * @summary A partner's way up the tier ladder: its tier, the next one and what it brings, one
@@ -93,9 +60,7 @@ export class PrmTierProgress extends PrmElement {
 
   @state() private _historyOpen = false;
   @state() private _celebration = '';
-  @state() private _announcement = '';
 
-  #internals = this.attachInternals();
   #settle: ReturnType<typeof setTimeout> | undefined;
   #celebrateTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -138,23 +103,38 @@ export class PrmTierProgress extends PrmElement {
     },
   });
 
+  #status = new StatusController(this, () => {
+    const value = this.#progress.value;
+    const failed =
+      this.#progress.status === TaskStatus.ERROR || this.#me.status === TaskStatus.ERROR;
+    return {
+      loading: !failed && !value,
+      error: failed,
+      'at-risk': value?.retention.status === 'at_risk',
+    };
+  });
+
   // Kept for its subscription, which lives and dies with the element.
-  protected readonly live = new LiveController(this, (event) => {
-    const partnerId = this.#partner;
-    const data = event.data as { partnerId?: string } | undefined;
-    if (!partnerId || data?.partnerId !== partnerId) return;
-    if (event.event !== 'tier.changed' && event.event !== 'deal.updated') return;
-    clearTimeout(this.#settle);
-    this.#settle = setTimeout(() => void this.#progress.run(), SETTLE_MS);
+  protected readonly live = new LiveEventsController(this, {
+    client: () => this.resolvedClient,
+    onEvent: (event) => {
+      const partnerId = this.#partner;
+      const data = event.data as { partnerId?: string } | undefined;
+      if (!partnerId || data?.partnerId !== partnerId) return;
+      if (event.event !== 'tier.changed' && event.event !== 'deal.updated') return;
+      clearTimeout(this.#settle);
+      this.#settle = setTimeout(() => void this.#progress.run(), SETTLE_MS);
+    },
   });
 
   #compare(before: TierProgress, after: TierProgress): void {
     if (before.currentTier.id === after.currentTier.id) return;
     const rose = after.currentTier.rank > before.currentTier.rank;
     const tier = after.currentTier.name;
-    this._announcement = this.t(rose ? 'tierProgress.rose' : 'tierProgress.changed', { tier });
+    const news = this.t(rose ? 'tierProgress.rose' : 'tierProgress.changed', { tier });
+    this.#status.announce(news);
     if (!rose) return;
-    this._celebration = this._announcement;
+    this._celebration = news;
     clearTimeout(this.#celebrateTimer);
     this.#celebrateTimer = setTimeout(() => (this._celebration = ''), CELEBRATE_MS);
     this.emit('prm-tier-rise', {
@@ -179,15 +159,6 @@ export class PrmTierProgress extends PrmElement {
   #toggleHistory(): void {
     this._historyOpen = !this._historyOpen;
     if (this._historyOpen) void this.#history.run();
-  }
-
-  #state(name: string, on: boolean): void {
-    try {
-      if (on) this.#internals.states.add(name);
-      else this.#internals.states.delete(name);
-    } catch {
-      // Browsers without CustomStateSet go without.
-    }
   }
 
   #renderHistory(c: ViewContext): TemplateResult {
@@ -223,12 +194,7 @@ export class PrmTierProgress extends PrmElement {
     const value = this.#progress.value;
     const meFailed = this.#me.status === TaskStatus.ERROR;
     const failed = status === TaskStatus.ERROR || meFailed;
-    this.#state('loading', !failed && !value);
-    this.#state('error', failed);
-    this.#state('at-risk', value?.retention.status === 'at_risk');
-    const live = html`<div class="visually-hidden" role="status" aria-live="polite">
-      ${this._announcement}
-    </div>`;
+    const live = this.#status.regions();
     if (failed) {
       return html`<div part="error" role="alert">
           <p>${c.t('tierProgress.error')}</p>
