@@ -106,9 +106,9 @@ module.exports = [
     name: 'mdf balance (src/widgets/mdf-balance)',
     path: 'src/widgets/mdf-balance/prm-mdf-balance.ts',
     import: '{ PrmMdfBalance }',
-    // Measured 31.0 kB alone (Nov 2026); it adds 10.7 kB to the all-in-one script, over the 8 kB
-    // issue 14 allows: its English and German texts, the forms and the MDF schemas of the client.
-    limit: '31.1 KB',
+    // Measured, no budget of its own: through the loader the widget's chunk is held to the 8 KB
+    // every widget has (above). Alone it was 31.0 kB (Nov 2026) and added 10.7 kB to the
+    // all-in-one script: its English and German texts, the forms and the MDF schemas of the client.
     gzip: true,
     modifyEsbuildConfig: production,
   },
