@@ -211,6 +211,14 @@ describe(
       const vendor = await s.token('channel_manager');
       const elsewhere = await openStream(childUrl, vendor);
       await until(() => elsewhere.raw().includes(': connected'));
+      // The stream answers before its process's LISTEN has run: wait for that connection.
+      await until(async () => {
+        const { rows } = await s.store.query(
+          `select 1 from pg_stat_activity
+            where datname = current_database() and query = 'listen prm_events'`,
+        );
+        return rows.length > 0;
+      });
       const killed = await s.store.query(
         `select pg_terminate_backend(pid) from pg_stat_activity
         where datname = current_database() and query = 'listen prm_events'`,
