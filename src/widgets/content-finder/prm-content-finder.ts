@@ -209,7 +209,7 @@ export class PrmContentFinder extends PrmElement {
     const page = this._page;
     const busy = status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !page);
     return html`
-      <div part="search" role="search">
+      <div part="search" role="search" aria-label=${this.t('contentFinder.search')}>
         <label class="visually-hidden" for="q">${this.t('contentFinder.search')}</label>
         <input
           id="q"
