@@ -156,7 +156,8 @@ describe(`content search (${databaseLabel})`, { timeout: 120_000 }, () => {
   });
 
   it('sorts by relevance or by update, and pages with cursors of its own search only', async () => {
-    const w = fresh(9);
+    // Long enough that no other test's random word is within two typos of it.
+    const w = fresh(16);
     const made = [];
     for (let i = 0; i < 5; i++) made.push(await createAsset(s, admin, { title: `${w} part ${i}` }));
     const updated = await search(s, admin, { q: `${w} `, sort: 'updated' });
