@@ -10,6 +10,7 @@
 // fixtures in test/support/fixtures/ to show that this script fails for them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 
@@ -60,9 +61,17 @@ async function check(step, cmd, args) {
   record(step, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
 }
 
-async function nodeTests(step, files, env) {
+/**
+ * Node test files run two at a time where there are two cores (`PRM_TEST_CONCURRENCY` overrides):
+ * each file has its own server and database, and much of a file's time is spent waiting (PGlite's
+ * start-up, spawned servers, event streams), so two at a time roughly halves the longest step.
+ */
+const nodeConcurrency =
+  Number(process.env.PRM_TEST_CONCURRENCY) || Math.max(1, Math.min(2, availableParallelism()));
+
+async function nodeTests(step, files, env, concurrency = nodeConcurrency) {
   if (files.length === 0) return;
-  banner(`${step} (${files.length} files)`);
+  banner(`${step} (${files.length} files, ${concurrency} at a time)`);
   const { code, out } = await run(
     process.execPath,
     [
@@ -70,7 +79,7 @@ async function nodeTests(step, files, env) {
       'tsx',
       '--test',
       '--test-reporter=spec',
-      '--test-concurrency=1',
+      `--test-concurrency=${concurrency}`,
       '--test-timeout=120000',
       ...files,
     ],
@@ -197,10 +206,15 @@ if (wanted('e2e') && e2eFiles.length > 0) {
     const build = spawnSync(bin('vite'), ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (build.status !== 0) record('build', 0, 1);
     else
-      await nodeTests('end-to-end tests (playwright-core)', e2eFiles, {
-        CHROMIUM_PATH: chromium.path,
-        DATABASE_URL: '',
-      });
+      await nodeTests(
+        'end-to-end tests (playwright-core)',
+        e2eFiles,
+        {
+          CHROMIUM_PATH: chromium.path,
+          DATABASE_URL: '',
+        },
+        1, // one browser and one demo server at a time
+      );
   }
 }
 
