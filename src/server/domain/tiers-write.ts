@@ -210,7 +210,8 @@ export async function writeDecisions(
       partnerId,
       fromTierId: before.tierId,
       toTierId: d.tierId,
-      reason: d.change === 'rise' && cause === 'definition_change' ? 'definition_change' : d.change!,
+      reason:
+        d.change === 'rise' && cause === 'definition_change' ? 'definition_change' : d.change!,
       metrics,
     })),
     now,

@@ -12,8 +12,8 @@ import {
   DuplicateRegistrationProblem,
   ListQuery,
 } from '../../core/schema/index.js';
-import { decideDeal, withdrawDeal } from '../domain/deals-decisions.js';
 import { patchDealAndEvaluate } from '../domain/tiers-records.js';
+import { decideDealAndEvaluate, withdrawDealAndEvaluate } from '../domain/tiers-triggers.js';
 import { dealHistory, getDeal, listDeals } from '../domain/deals-list.js';
 import { checkDeal, registerDeal } from '../domain/deals-register.js';
 import { auditEntryFor, dealFor, reportFor } from '../domain/deals-views.js';
@@ -130,7 +130,9 @@ export const dealRoutes = [
     handler: async ({ deps, principal, params, body, json }) =>
       json(
         dealFor(
-          await deps.store.withTransaction((tx) => decideDeal(tx, params.id!, body, principal)),
+          await deps.store.withTransaction((tx) =>
+            decideDealAndEvaluate(tx, params.id!, body, principal, clockOf(deps)),
+          ),
           principal,
         ),
       ),
@@ -148,7 +150,7 @@ export const dealRoutes = [
     },
     handler: async ({ deps, principal, params, json }) => {
       const deal = await deps.store.withTransaction((tx) =>
-        withdrawDeal(tx, params.id!, principal),
+        withdrawDealAndEvaluate(tx, params.id!, principal, clockOf(deps)),
       );
       return json(dealFor(deal, principal));
     },

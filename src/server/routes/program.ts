@@ -1,7 +1,8 @@
 /** @module `/v1/program` and `/v1/program/tiers`. */
 import { Program, ProgramInput, Tiers, TiersInput } from '../../core/schema/index.js';
-import { getProgram, listTiers, putProgram } from '../domain/program.js';
+import { getProgram, listTiers } from '../domain/program.js';
 import { putTiersAndEvaluate } from '../domain/tiers-records.js';
+import { putProgramAndEvaluate } from '../domain/tiers-triggers.js';
 import { clockOf } from './tiers.js';
 import { defineRoute } from '../http/registry.js';
 
@@ -27,7 +28,11 @@ export const programRoutes = [
     body: ProgramInput,
     responses: { 200: { description: 'The program as saved.', schema: Program } },
     handler: async ({ deps, principal, body, json }) =>
-      json(await deps.store.withTransaction((tx) => putProgram(tx, body, principal))),
+      json(
+        await deps.store.withTransaction((tx) =>
+          putProgramAndEvaluate(tx, body, principal, clockOf(deps)),
+        ),
+      ),
   }),
   defineRoute({
     method: 'GET',
