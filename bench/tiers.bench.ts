@@ -13,7 +13,8 @@
  * The measured partner (`prt_bench`) always holds the same 200 deals, whatever the table size, so
  * the read's growth is the cost of the table around it, not of a bigger partner. At each size:
  * - **progress read**: `readProgress` (what `GET /v1/partners/:id/tier-progress` runs, without
- *   HTTP), `--reads` times; p50 and p95.
+ *   HTTP), `--reads` times; p50 and p95; each followed by a `select 1`, whose p50 and p95 are the
+ *   round-trip floor of the machine at that moment (the read is one statement).
  * - at the largest size, **re-evaluate all**: a definition change (`putTiersAndEvaluate`, what
  *   `PUT /v1/program/tiers` runs) that eases Silver, then one that restores it: every partner
  *   evaluated, the changed ones written with history, audit and event.
@@ -143,6 +144,9 @@ interface Row {
   reads: number;
   p50Ms: number;
   p95Ms: number;
+  /** One `select 1` round trip, interleaved with the reads: the floor on this machine now. */
+  selectOneP50Ms: number;
+  selectOneP95Ms: number;
   buildSeconds: number;
   plan: { dealsScan: string; executionMs: number };
 }
@@ -192,10 +196,14 @@ try {
     const now = new Date();
     await readProgress(store, 'prt_bench', now); // settles any change, warms the cache
     const times: number[] = [];
+    const floor: number[] = [];
     for (let i = 0; i < READS; i++) {
-      const t = performance.now();
+      let t = performance.now();
       await readProgress(store, 'prt_bench', now);
       times.push(performance.now() - t);
+      t = performance.now();
+      await store.query('select 1');
+      floor.push(performance.now() - t);
     }
     const row = {
       deals: size,
@@ -203,6 +211,8 @@ try {
       reads: READS,
       p50Ms: ms(pct(times, 50)),
       p95Ms: ms(pct(times, 95)),
+      selectOneP50Ms: ms(pct(floor, 50)),
+      selectOneP95Ms: ms(pct(floor, 95)),
       buildSeconds: Math.round(buildSeconds * 10) / 10,
       plan: await explainRead(store, now),
     };
