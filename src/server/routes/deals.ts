@@ -120,7 +120,7 @@ export const dealRoutes = [
     tag: TAG,
     summary: 'Decide a deal',
     description:
-      'Approve or reject a deal under review, or approve a rejected one (an override). Approvals take `approved_manual`, rejections any other reason code. Any other transition answers 409 `invalid_transition`.',
+      'Approve or reject a deal under review, or approve a rejected one (an override). Approvals take `approved_manual`, rejections any other reason code. Any other transition answers 409 `invalid_transition`. Deciding a won deal re-evaluates the partner’s tier at once (a rejected deal does not count toward it).',
     action: 'deals.decide',
     body: DecisionInput,
     responses: {
@@ -142,7 +142,8 @@ export const dealRoutes = [
     path: '/v1/deals/:id/withdraw',
     tag: TAG,
     summary: 'Withdraw a deal',
-    description: 'The owning partner, from under review or approved.',
+    description:
+      'The owning partner, from under review or approved. A won deal withdrawn no longer counts toward the partner’s tier, which is re-evaluated at once.',
     action: 'deals.withdraw',
     responses: {
       200: { description: 'The withdrawn deal.', schema: Deal },

@@ -23,7 +23,7 @@ export const programRoutes = [
     tag: 'Program',
     summary: 'Set the program',
     description:
-      'Replaces the program. Omitted service levels take their defaults: slaHours 48, protectionDays 90, claimWindowDays 60.',
+      'Replaces the program. Omitted service levels take their defaults: slaHours 48, protectionDays 90, claimWindowDays 60. A new program currency (the first of `currencies`) re-evaluates every partner’s tier, its revenue converted into it.',
     action: 'program.write',
     body: ProgramInput,
     responses: { 200: { description: 'The program as saved.', schema: Program } },
