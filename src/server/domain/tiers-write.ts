@@ -140,12 +140,16 @@ export async function recordChanges(
     })),
   );
   await tx.query('select pg_advisory_xact_lock($1)', [EVENTS_LOCK]);
+  let last = '';
   for (const c of chunks(list)) {
-    await tx.query(
-      `insert into events (type, resource_type, resource_id, partner_id, data)
-       select 'tier.changed', 'tier_progress', u.partner_id, u.partner_id, u.data::jsonb
-         from unnest($1::text[], $2::text[]) with ordinality as u(partner_id, data, n)
-        order by u.n`,
+    const { rows } = await tx.query<{ id: string | number }>(
+      `with written as (
+         insert into events (type, resource_type, resource_id, partner_id, data)
+         select 'tier.changed', 'tier_progress', u.partner_id, u.partner_id, u.data::jsonb
+           from unnest($1::text[], $2::text[]) with ordinality as u(partner_id, data, n)
+          order by u.n
+         returning id)
+       select max(id) as id from written`,
       [
         c.map((x) => x.partnerId),
         c.map((x) =>
@@ -159,8 +163,10 @@ export async function recordChanges(
         ),
       ],
     );
+    last = String(rows[0]!.id);
   }
-  await tx.query(`select pg_notify($1, 'tier.changed')`, [EVENTS_CHANNEL]);
+  // As `emitEvent` does: the payload is the newest id (subscribers re-read from their own).
+  await tx.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, last]);
   tx.afterCommit(wakeLocal);
 }
 
