@@ -13,20 +13,25 @@
  * The measured partner (`prt_bench`) always holds the same 200 deals, whatever the table size, so
  * the read's growth is the cost of the table around it, not of a bigger partner. At each size:
  * - **progress read**: `readProgress` (what `GET /v1/partners/:id/tier-progress` runs, without
- *   HTTP), `--reads` times; p50 and p95.
+ *   HTTP), `--reads` times; p50 and p95; each followed by a `select 1`, whose p50 and p95 are the
+ *   round-trip floor of the machine at that moment (the read is one statement).
  * - at the largest size, **re-evaluate all**: a definition change (`putTiersAndEvaluate`, what
  *   `PUT /v1/program/tiers` runs) that eases Silver, then one that restores it: every partner
  *   evaluated, the changed ones written with history, audit and event.
- * Records to `bench/results/tiers.json`.
+ * - the read's plan: `EXPLAIN (ANALYZE, BUFFERS)` of the statement the read runs, printed, with
+ *   its deals scan and execution time recorded.
+ * Records to `bench/results/tiers.json`, with the load average (1, 5, 15 min) at the start and
+ * the end: the machine is shared.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { TierInput } from '../src/core/schema/index.js';
 import { upsertTier } from '../src/server/domain/program.js';
 import { readProgress } from '../src/server/domain/tiers-apply.js';
+import { partnerSnapshot } from '../src/server/domain/tiers-metrics.js';
 import { putTiersAndEvaluate } from '../src/server/domain/tiers-records.js';
 import { demoTiers } from '../src/server/seed/demo.js';
 import { openStore } from '../src/server/store/index.js';
@@ -139,9 +144,42 @@ interface Row {
   reads: number;
   p50Ms: number;
   p95Ms: number;
+  /** One `select 1` round trip, interleaved with the reads: the floor on this machine now. */
+  selectOneP50Ms: number;
+  selectOneP95Ms: number;
   buildSeconds: number;
+  plan: { dealsScan: string; executionMs: number };
 }
 
+/** `EXPLAIN (ANALYZE, BUFFERS)` of the statement a progress read runs. */
+async function explainRead(store: Store, now: Date): Promise<Row['plan']> {
+  let captured: { sql: string; params: readonly unknown[] } | undefined;
+  await partnerSnapshot(
+    {
+      query: (sql, params) => {
+        captured = { sql, params: params ?? [] };
+        return store.query(sql, params);
+      },
+    },
+    'prt_bench',
+    now,
+  );
+  const { rows } = await store.query<Record<string, string>>(
+    `explain (analyze, buffers) ${captured!.sql}`,
+    captured!.params,
+  );
+  const lines = rows.map((r) => Object.values(r)[0]!);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const scan = lines.find((l) => / on deals\b/.test(l)) ?? 'no scan of deals';
+  const exec = lines.find((l) => l.startsWith('Execution Time'));
+  return {
+    dealsScan: scan.replace(/^\s*->\s*/, '').trim(),
+    executionMs: Number(/([\d.]+) ms/.exec(exec ?? '')?.[1] ?? NaN),
+  };
+}
+
+const loadAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
+process.stdout.write(`load average at start: ${loadAtStart.join(' ')}\n`);
 const db = await createDatabase(values.pg!);
 const store = await openStore({ databaseUrl: db.url });
 const rows: Row[] = [];
@@ -158,10 +196,14 @@ try {
     const now = new Date();
     await readProgress(store, 'prt_bench', now); // settles any change, warms the cache
     const times: number[] = [];
+    const floor: number[] = [];
     for (let i = 0; i < READS; i++) {
-      const t = performance.now();
+      let t = performance.now();
       await readProgress(store, 'prt_bench', now);
       times.push(performance.now() - t);
+      t = performance.now();
+      await store.query('select 1');
+      floor.push(performance.now() - t);
     }
     const row = {
       deals: size,
@@ -169,7 +211,10 @@ try {
       reads: READS,
       p50Ms: ms(pct(times, 50)),
       p95Ms: ms(pct(times, 95)),
+      selectOneP50Ms: ms(pct(floor, 50)),
+      selectOneP95Ms: ms(pct(floor, 95)),
       buildSeconds: Math.round(buildSeconds * 10) / 10,
+      plan: await explainRead(store, now),
     };
     rows.push(row);
     process.stdout.write(`${JSON.stringify(row)}\n`);
@@ -206,6 +251,8 @@ try {
   await db.drop();
 }
 
+const loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
+process.stdout.write(`load average at end: ${loadAtEnd.join(' ')}\n`);
 const first = rows[0];
 const last = rows[rows.length - 1];
 const growth = first && last ? Math.round((last.p95Ms / first.p95Ms) * 100) / 100 : undefined;
@@ -219,6 +266,7 @@ writeFileSync(
       database: 'PostgreSQL',
       measuredAt: new Date().toISOString(),
       machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), shared: true },
+      loadAverage: { start: loadAtStart, end: loadAtEnd },
       progressRead: rows,
       p95GrowthFromSmallest: growth,
       reevaluateAll: reevaluate,

@@ -12,7 +12,7 @@ import type { Asset, Deal } from '../../core/schema/index.js';
 import { mayViewAsset, viewerOf } from './content-views.js';
 
 /** One key for every writer of events, in every process: "prm-e" in ASCII. */
-const EVENTS_LOCK = 0x70726d2d65;
+export const EVENTS_LOCK = 0x70726d2d65;
 
 export interface EventInput {
   type: EventType;

@@ -119,26 +119,41 @@ function requirementProgress(t: Tier, m: TierMetrics): TierRequirementProgress[]
   });
 }
 
-/** English money for action texts: `$120,000`, `€1,250.50`. */
-export function moneyText(m: Money): string {
-  const f = new Intl.NumberFormat('en-US', { style: 'currency', currency: m.currency });
-  const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-  const value = m.amount / 10 ** digits;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: m.currency,
-    minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
-  }).format(value);
+/**
+ * Formatters are built once per currency and option set: building an `Intl` formatter costs far
+ * more than formatting with one, and a progress read formats a handful of amounts.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function currencyFormat(currency: string, minimumFractionDigits?: number): Intl.NumberFormat {
+  const key = `${currency}:${minimumFractionDigits ?? ''}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      ...(minimumFractionDigits === undefined ? {} : { minimumFractionDigits }),
+    });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
+/** English money for action texts: `$120,000`, `€1,250.50`. */
+export function moneyText(m: Money): string {
+  const digits = minorDigits(m.currency);
+  const value = m.amount / 10 ** digits;
+  return currencyFormat(m.currency, Number.isInteger(value) ? 0 : digits).format(value);
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** `31 Dec 2026`. */
-const dayText = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
+const dayText = (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`));
 
 function action(t: Tier, key: TierRequirementKey, m: TierMetrics, dueBy: string, goal: string) {
   const gap = target(t, key) - current(m, key);
@@ -215,16 +230,20 @@ export function progressOf(
   };
 }
 
+const digitsOf = new Map<string, number>();
+
 /** Fraction digits of a currency's minor unit (JPY 0, USD 2, KWD 3). */
 export function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
+  let d = digitsOf.get(currency);
+  if (d === undefined) {
+    try {
+      d = currencyFormat(currency).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      d = 2;
+    }
+    digitsOf.set(currency, d);
   }
+  return d;
 }
 
 /**

@@ -23,7 +23,8 @@ import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
 import { patchDeal } from './deals-decisions.js';
 import { putTiers } from './program.js';
-import { evaluateAll, evaluatePartner, lockPartner, recordChange } from './tiers-apply.js';
+import { evaluateAll, evaluatePartner, lockPartner } from './tiers-apply.js';
+import { moveTiers } from './tiers-write.js';
 import { dateOf, qualifiedTier } from './tiers-evaluate.js';
 import { allMetrics, rateBook, trimRate } from './tiers-metrics.js';
 import { InvalidInputError } from './errors.js';
@@ -266,15 +267,21 @@ export async function putTiersAndEvaluate(
   if (moved.length > 0) {
     // Off a removed tier: straight to the highest tier the partner qualifies for (one change).
     const metrics = await allMetrics(tx, now, await rateBook(tx));
-    for (const p of moved) {
-      const m = metrics.get(p.id)!;
-      const to = qualifiedTier(tiers, m).id;
-      await tx.query('update partners set tier_id = $2, tier_at_risk_since = null where id = $1', [
-        p.id,
-        to,
-      ]);
-      await recordChange(tx, p.id, p.tier_id, to, 'definition_change', m, now, 'definition_change');
-    }
+    await moveTiers(
+      tx,
+      moved.map((p) => {
+        const m = metrics.get(p.id)!;
+        return {
+          partnerId: p.id,
+          fromTierId: p.tier_id,
+          toTierId: qualifiedTier(tiers, m).id,
+          reason: 'definition_change' as const,
+          metrics: m,
+        };
+      }),
+      now,
+      'definition_change',
+    );
   }
   await evaluateAll(tx, now, 'definition_change');
   return tiers;

@@ -12,8 +12,8 @@ import {
   DuplicateRegistrationProblem,
   ListQuery,
 } from '../../core/schema/index.js';
-import { decideDeal, withdrawDeal } from '../domain/deals-decisions.js';
 import { patchDealAndEvaluate } from '../domain/tiers-records.js';
+import { decideDealAndEvaluate, withdrawDealAndEvaluate } from '../domain/tiers-triggers.js';
 import { dealHistory, getDeal, listDeals } from '../domain/deals-list.js';
 import { checkDeal, registerDeal } from '../domain/deals-register.js';
 import { auditEntryFor, dealFor, reportFor } from '../domain/deals-views.js';
@@ -120,7 +120,7 @@ export const dealRoutes = [
     tag: TAG,
     summary: 'Decide a deal',
     description:
-      'Approve or reject a deal under review, or approve a rejected one (an override). Approvals take `approved_manual`, rejections any other reason code. Any other transition answers 409 `invalid_transition`.',
+      'Approve or reject a deal under review, or approve a rejected one (an override). Approvals take `approved_manual`, rejections any other reason code. Any other transition answers 409 `invalid_transition`. Deciding a won deal re-evaluates the partner’s tier at once (a rejected deal does not count toward it).',
     action: 'deals.decide',
     body: DecisionInput,
     responses: {
@@ -130,7 +130,9 @@ export const dealRoutes = [
     handler: async ({ deps, principal, params, body, json }) =>
       json(
         dealFor(
-          await deps.store.withTransaction((tx) => decideDeal(tx, params.id!, body, principal)),
+          await deps.store.withTransaction((tx) =>
+            decideDealAndEvaluate(tx, params.id!, body, principal, clockOf(deps)),
+          ),
           principal,
         ),
       ),
@@ -140,7 +142,8 @@ export const dealRoutes = [
     path: '/v1/deals/:id/withdraw',
     tag: TAG,
     summary: 'Withdraw a deal',
-    description: 'The owning partner, from under review or approved.',
+    description:
+      'The owning partner, from under review or approved. A won deal withdrawn no longer counts toward the partner’s tier, which is re-evaluated at once.',
     action: 'deals.withdraw',
     responses: {
       200: { description: 'The withdrawn deal.', schema: Deal },
@@ -148,7 +151,7 @@ export const dealRoutes = [
     },
     handler: async ({ deps, principal, params, json }) => {
       const deal = await deps.store.withTransaction((tx) =>
-        withdrawDeal(tx, params.id!, principal),
+        withdrawDealAndEvaluate(tx, params.id!, principal, clockOf(deps)),
       );
       return json(dealFor(deal, principal));
     },

@@ -1,7 +1,8 @@
 /** @module `/v1/program` and `/v1/program/tiers`. */
 import { Program, ProgramInput, Tiers, TiersInput } from '../../core/schema/index.js';
-import { getProgram, listTiers, putProgram } from '../domain/program.js';
+import { getProgram, listTiers } from '../domain/program.js';
 import { putTiersAndEvaluate } from '../domain/tiers-records.js';
+import { putProgramAndEvaluate } from '../domain/tiers-triggers.js';
 import { clockOf } from './tiers.js';
 import { defineRoute } from '../http/registry.js';
 
@@ -22,12 +23,16 @@ export const programRoutes = [
     tag: 'Program',
     summary: 'Set the program',
     description:
-      'Replaces the program. Omitted service levels take their defaults: slaHours 48, protectionDays 90, claimWindowDays 60.',
+      'Replaces the program. Omitted service levels take their defaults: slaHours 48, protectionDays 90, claimWindowDays 60. A new program currency (the first of `currencies`) re-evaluates every partner’s tier, its revenue converted into it.',
     action: 'program.write',
     body: ProgramInput,
     responses: { 200: { description: 'The program as saved.', schema: Program } },
     handler: async ({ deps, principal, body, json }) =>
-      json(await deps.store.withTransaction((tx) => putProgram(tx, body, principal))),
+      json(
+        await deps.store.withTransaction((tx) =>
+          putProgramAndEvaluate(tx, body, principal, clockOf(deps)),
+        ),
+      ),
   }),
   defineRoute({
     method: 'GET',
