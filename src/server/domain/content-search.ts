@@ -51,6 +51,14 @@ function decode(cursor: string, s: 'relevance' | 'updated', h: string) {
 /** Weights of ts_rank in its order {D, C, B, A}. */
 const WEIGHTS = `'{0.05, 0.2, 0.5, 1.0}'::float4[]`;
 
+/**
+ * ts_rank's normalization 8: the rank divided by the asset's number of distinct words, so a match
+ * in a short, focused asset outranks the same match in a long one (the length normalization of
+ * BM25, which Orama applies). Without it a word found as part of a compound ("Vertriebs-Playbook",
+ * indexed as the compound and both its parts) ranked level with the word standing alone.
+ */
+const NORMALIZATION = 8;
+
 export interface SearchOptions {
   /** Record the query for the insights (first pages of searches with words only). */
   record?: boolean;
@@ -129,8 +137,8 @@ async function runSearch(
     // alternatives both queries are one, ranked once.
     score =
       exactText === fullTsquery(parsed)
-        ? `(3 * ts_rank(${WEIGHTS}, a.search, ${full}::tsquery))::float8`
-        : `(2 * ts_rank(${WEIGHTS}, a.search, ${pp.param(exactText)}::tsquery) + ts_rank(${WEIGHTS}, a.search, ${full}::tsquery))::float8`;
+        ? `(3 * ts_rank(${WEIGHTS}, a.search, ${full}::tsquery, ${NORMALIZATION}))::float8`
+        : `(2 * ts_rank(${WEIGHTS}, a.search, ${pp.param(exactText)}::tsquery, ${NORMALIZATION}) + ts_rank(${WEIGHTS}, a.search, ${full}::tsquery, ${NORMALIZATION}))::float8`;
   }
   let after = 'true';
   if (query.cursor) {
