@@ -219,7 +219,9 @@ for (const size of SIZES) {
   console.log(`\n${assets.length} assets`);
   console.table(
     Object.fromEntries(
-      Object.entries(row).filter(([, v]) => typeof v === 'object' && !Array.isArray(v)) as Array<[string, object]>,
+      Object.entries(row).filter(([, v]) => typeof v === 'object' && !Array.isArray(v)) as Array<
+        [string, object]
+      >,
     ),
   );
 }
