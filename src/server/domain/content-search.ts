@@ -131,7 +131,8 @@ async function runSearch(
 
   const pp = params(p.list);
   let score = '0::float8';
-  if (hasWords) {
+  // Sorted by update, the rank decides nothing: it is not computed.
+  if (sort === 'relevance') {
     const exactText = exactTsquery(parsed);
     // Exact words (and the prefix being typed) count twice as much as typo alternatives; without
     // alternatives both queries are one, ranked once.
