@@ -27,6 +27,11 @@ async function settled(page: Page): Promise<void> {
       ) &&
       [...document.querySelectorAll('prm-deal-registration')].every(
         (el) => el.shadowRoot?.querySelector('form') ?? false,
+      ) &&
+      [...document.querySelectorAll('prm-content-finder')].every(
+        (el) =>
+          el.shadowRoot?.querySelector(".results[aria-busy='false'] :is(ul, [part=empty])") ??
+          false,
       ),
     undefined,
     { timeout: 30_000 },

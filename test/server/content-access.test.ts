@@ -23,7 +23,8 @@ const DAY = 86_400_000;
 interface Case {
   name: string;
   over: Record<string, unknown>;
-  archive?: boolean;
+  /** Archived after its file is stored; `archive` says who could see it until then. */
+  archive?: (p: (typeof PARTNERS)[PartnerId]) => boolean;
   /** Which partners may see it (vendor roles always can by id). */
   visibleTo: (p: (typeof PARTNERS)[PartnerId]) => boolean;
 }
@@ -55,7 +56,13 @@ const CASES: Case[] = [
     over: { regions: ['EMEA'], products: ['lf-edge'] },
     visibleTo: (p) => p.region === 'EMEA',
   },
-  { name: 'archived', over: {}, archive: true, visibleTo: () => false },
+  { name: 'archived', over: {}, archive: () => true, visibleTo: () => false },
+  {
+    name: 'platinum archived',
+    over: { minTierRank: 4 },
+    archive: (p) => p.rank >= 4,
+    visibleTo: () => false,
+  },
   {
     name: 'expired',
     over: { expiresAt: new Date(Date.now() - DAY).toISOString().replace(/\.\d{3}Z$/, 'Z') },
@@ -154,21 +161,31 @@ describe(`content access (${databaseLabel})`, { timeout: 120_000 }, () => {
       }
     });
 
-    it(`${p}: receives content.updated only for assets it may see`, async () => {
+    it(`${p}: receives content.updated only for assets it may see, and the archiving of those it could`, async () => {
       const got = new Set<string>();
+      const removed: string[] = [];
       for (;;) {
         const e = await streams[p]!.next();
         if (e.event !== 'content.updated') continue;
-        const data = JSON.parse(e.data) as { id: string; status: string };
-        assert.equal(data.status, 'active', 'an archived asset is never announced to partners');
+        const data = JSON.parse(e.data) as Record<string, unknown> & { id: string };
+        if (data.removed === true) {
+          // Nothing of the archived state shows: the id, to drop from an open finder.
+          assert.deepEqual(Object.keys(data).sort(), ['id', 'removed'], e.data);
+          removed.push(data.id);
+          continue;
+        }
+        assert.equal(data.status, 'active', 'an archived asset is never sent to partners');
+        assert.ok(!('previousAccess' in data), 'the access before a change is never sent');
         got.add(data.id);
         if (data.id === sentinel) break;
       }
       got.delete(sentinel);
-      // The archived asset was announced while it was still active (created, file stored); its
-      // archiving is not. Every other asset is announced only to those who may see it.
-      const archived = made.find((m) => m.c.archive)!.id;
-      assert.deepEqual([...got].sort(), [...expected(p), archived].sort());
+      // An archived asset was announced while it was still active (created, file stored) to the
+      // partners that could see it, then its archiving, as a removal, to them alone. Every other
+      // asset is announced only to those who may see it.
+      const archived = made.filter((m) => m.c.archive?.(PARTNERS[p])).map((m) => m.id);
+      assert.deepEqual([...got].sort(), [...expected(p), ...archived].sort());
+      assert.deepEqual(removed, archived);
     });
   }
 

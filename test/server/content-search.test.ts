@@ -91,6 +91,16 @@ describe(`content search (${databaseLabel})`, { timeout: 120_000 }, () => {
     assert.deepEqual(ids(r.body), [exact.id, fuzzy.id]);
   });
 
+  it('ranks a word standing alone above the same word inside a hyphenated compound', async () => {
+    // The compound is indexed whole and as its parts, so the asset holding it has more distinct
+    // words: the rank divided by them puts the focused asset first, though it is the older one.
+    const w = fresh(8);
+    const alone = await createAsset(s, admin, { title: `Alpha ${w}`, tags: ['x'] });
+    const compound = await createAsset(s, admin, { title: `Alpha Vertriebs-${w}`, tags: ['x'] });
+    const r = await search(s, admin, { q: `${w} ` });
+    assert.deepEqual(ids(r.body), [alone.id, compound.id]);
+  });
+
   it('needs every word: several words narrow the search', async () => {
     const [w1, w2] = [fresh(8), fresh(8)];
     const both = await createAsset(s, admin, { title: `${w1} and ${w2}` });
@@ -253,8 +263,9 @@ describe(`content search (${databaseLabel})`, { timeout: 120_000 }, () => {
       plans.some((p) => /content_lexemes_trgm/.test(p)),
       all,
     );
+    // One statement finds the matches once and reads the facets, the total and the page from them.
     const searches = plans.filter((p) => /content_assets/.test(p));
-    assert.ok(searches.length >= 2, all);
+    assert.equal(searches.length, 1, all);
     for (const p of searches) assert.match(p, /Bitmap Index Scan on content_assets_search/, p);
   });
 });

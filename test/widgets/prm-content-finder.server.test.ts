@@ -1,5 +1,5 @@
 // <prm-content-finder> against the real reference server (demo seed): typo-tolerant search,
-// access rules as a partner sees them, and a real download.
+// access rules as a partner sees them, a real download, and an archived asset dropped live.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { tokenFromUrl } from '../../src/core/auth.js';
 import { createPartnerClient } from '../../src/core/client.js';
@@ -69,5 +69,32 @@ describe('<prm-content-finder> on the reference server', () => {
     const e = await oneEvent(el, 'prm-content-download');
     const res = await fetch(e.detail.url);
     expect(res.status).to.equal(401, 'a file URL needs the token');
+  });
+  it('drops an asset the program admin archives while a partner has the finder open', async () => {
+    const admin = await clientAs('program_admin');
+    const letters = () =>
+      Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)));
+    const w = `qz${letters().join('')}`;
+    const input = (title: string) => ({
+      title,
+      description: 'Collateral for the live archive test.',
+      type: 'datasheet' as const,
+      products: ['lf-core'],
+      language: 'en',
+    });
+    const doomed = await admin.content.create(input(`${w} first sheet`));
+    const client = await clientAs('partner_user', 'prt_tidewater');
+    const el = await fixture<PrmContentFinder>(
+      html`<prm-content-finder lang="en" q=${`${w} `} .client=${client}></prm-content-finder>`,
+    );
+    const shown = (id: string) => rows(el).some((r) => r.dataset['id'] === id);
+    await waitUntil(() => shown(doomed.id), 'the asset is found', { timeout: 15_000 });
+    // A second asset appearing proves the finder's event stream is live before the archiving.
+    const other = await admin.content.create(input(`${w} second sheet`));
+    await waitUntil(() => shown(other.id), 'a new asset shows live', { timeout: 15_000 });
+    await admin.content.archive(doomed.id);
+    await waitUntil(() => !shown(doomed.id), 'the archived asset is dropped', { timeout: 15_000 });
+    expect(shown(other.id)).to.equal(true);
+    expect(el.page!.total).to.equal(1);
   });
 });

@@ -51,6 +51,14 @@ function decode(cursor: string, s: 'relevance' | 'updated', h: string) {
 /** Weights of ts_rank in its order {D, C, B, A}. */
 const WEIGHTS = `'{0.05, 0.2, 0.5, 1.0}'::float4[]`;
 
+/**
+ * ts_rank's normalization 8: the rank divided by the asset's number of distinct words, so a match
+ * in a short, focused asset outranks the same match in a long one (the length normalization of
+ * BM25, which Orama applies). Without it a word found as part of a compound ("Vertriebs-Playbook",
+ * indexed as the compound and both its parts) ranked level with the word standing alone.
+ */
+const NORMALIZATION = 8;
+
 export interface SearchOptions {
   /** Record the query for the insights (first pages of searches with words only). */
   record?: boolean;
@@ -121,32 +129,17 @@ async function runSearch(
   };
   const where = base.join(' and ');
 
-  const facetSql = `
-    select 'type' as f, a.type as k, count(*)::int as n from content_assets a
-      where ${where} and ${filter.product} and ${filter.language} group by a.type
-    union all
-    select 'product', pr, count(*)::int from content_assets a cross join unnest(a.products) pr
-      where ${where} and ${filter.type} and ${filter.language} group by pr
-    union all
-    select 'language', a.language, count(*)::int from content_assets a
-      where ${where} and ${filter.type} and ${filter.product} group by a.language
-    union all
-    select 'total', '', count(*)::int from content_assets a
-      where ${where} and ${filter.type} and ${filter.product} and ${filter.language}`;
-  const facetRows = (await db.query<{ f: string; k: string; n: number }>(facetSql, p.list)).rows;
-  const facets: ContentFacets = { type: {}, product: {}, language: {} };
-  let total = 0;
-  for (const r of facetRows) {
-    if (r.f === 'total') total = Number(r.n);
-    else facets[r.f as keyof ContentFacets][r.k] = Number(r.n);
-  }
-
   const pp = params(p.list);
   let score = '0::float8';
-  if (hasWords) {
-    const exact = pp.param(exactTsquery(parsed));
-    // Exact words (and the prefix being typed) count twice as much as typo alternatives.
-    score = `(2 * ts_rank(${WEIGHTS}, a.search, ${exact}::tsquery) + ts_rank(${WEIGHTS}, a.search, ${full}::tsquery))::float8`;
+  // Sorted by update, the rank decides nothing: it is not computed.
+  if (sort === 'relevance') {
+    const exactText = exactTsquery(parsed);
+    // Exact words (and the prefix being typed) count twice as much as typo alternatives; without
+    // alternatives both queries are one, ranked once.
+    score =
+      exactText === fullTsquery(parsed)
+        ? `(3 * ts_rank(${WEIGHTS}, a.search, ${full}::tsquery, ${NORMALIZATION}))::float8`
+        : `(2 * ts_rank(${WEIGHTS}, a.search, ${pp.param(exactText)}::tsquery, ${NORMALIZATION}) + ts_rank(${WEIGHTS}, a.search, ${full}::tsquery, ${NORMALIZATION}))::float8`;
   }
   let after = 'true';
   if (query.cursor) {
@@ -160,17 +153,47 @@ async function runSearch(
     sort === 'relevance'
       ? 'm.score desc, m.updated_at desc, m.id desc'
       : 'm.updated_at desc, m.id desc';
-  const { rows } = await db.query<AssetRow & { score: number; score_text: string; u: string }>(
-    `select m.*, m.score::text as score_text, m.updated_at::text as u from (
-       select ${ASSET_COLUMNS}, ${score} as score from content_assets a
-        where ${where} and ${filter.type} and ${filter.product} and ${filter.language}) m
-      where ${after}
-      order by ${order}
-      limit ${pp.param(limit + 1)}`,
+  // One pass: the matches the caller may see are found once through the GIN index and kept small
+  // (id, facet keys, score); every facet, the total and the page are read from them, and only the
+  // page's rows are joined back for their columns and formats.
+  const { rows } = await db.query<
+    AssetRow & { facets: Array<[string, string, number]>; score_text: string; u: string }
+  >(
+    `with m as materialized (
+       select a.id, a.type, a.products, a.language, a.updated_at, ${score} as score,
+              ${filter.type} as t_ok, ${filter.product} as p_ok, ${filter.language} as l_ok
+         from content_assets a
+        where ${where}),
+     f as (
+       select coalesce(json_agg(json_build_array(x.f, x.k, x.n)), '[]'::json) as list from (
+         select 'type' as f, m.type as k, count(*)::int as n from m where p_ok and l_ok group by m.type
+         union all
+         select 'product', pr, count(*)::int from m cross join unnest(m.products) pr
+          where t_ok and l_ok group by pr
+         union all
+         select 'language', m.language, count(*)::int from m where t_ok and p_ok group by m.language
+         union all
+         select 'total', '', count(*)::int from m where t_ok and p_ok and l_ok) x),
+     page as (
+       select m.id, m.score, m.updated_at from m
+        where t_ok and p_ok and l_ok and ${after}
+        order by ${order}
+        limit ${pp.param(limit + 1)})
+     select f.list as facets, r.* from f left join lateral (
+       select ${ASSET_COLUMNS}, m.score::text as score_text, m.updated_at::text as u
+         from page m join content_assets a on a.id = m.id
+        order by ${order}) r on true`,
     pp.list,
   );
-  const more = rows.length > limit;
-  const kept = more ? rows.slice(0, limit) : rows;
+  const facets: ContentFacets = { type: {}, product: {}, language: {} };
+  let total = 0;
+  for (const [f, k, n] of rows[0]?.facets ?? []) {
+    if (f === 'total') total = Number(n);
+    else facets[f as keyof ContentFacets][k] = Number(n);
+  }
+  const found = rows.filter((r) => r.id !== null);
+  const more = found.length > limit;
+  const kept = more ? found.slice(0, limit) : found;
   const last = kept[kept.length - 1];
   const items: ContentItem[] = kept.map((r) => {
     const item = itemOf(toAsset(r), now);
@@ -203,8 +226,8 @@ function highlightsOf(item: ContentItem, parsed: ParsedQuery): Highlight[] {
 
 /**
  * What to search instead: vocabulary words near the query's words that some asset this caller
- * may see contains; failing that, the most used tags of what it may see. Never a word only a
- * hidden asset holds.
+ * may see contains; failing that, the most used tags of the latest assets it may see. Never a word
+ * only a hidden asset holds.
  */
 async function suggestionsFor(
   db: Queryable,
@@ -228,8 +251,12 @@ async function suggestionsFor(
   }
   const t = params();
   const { rows } = await db.query<{ tag: string }>(
-    `select tag from content_assets a cross join unnest(a.tags) as tag
-      where ${visibleSql(viewer, t.param, { listing: true })}
+    // The most recently updated visible assets (read in the order of their index, so the work does
+    // not grow with the library) stand for the library's current vocabulary.
+    `select tag from (
+       select a.tags from content_assets a
+        where ${visibleSql(viewer, t.param, { listing: true })}
+        order by a.updated_at desc, a.id desc limit 500) a cross join unnest(a.tags) as tag
       group by tag order by count(*) desc, tag limit 5`,
     t.list,
   );

@@ -114,8 +114,44 @@ export function visibleSql(
     and (cardinality(a.regions) = 0 or ${param(viewer.region)} = any(a.regions))`;
 }
 
+/** What of an asset decides who may see it. */
+export type AssetAccess = Pick<
+  Asset,
+  'status' | 'expiresAt' | 'minTierRank' | 'audiences' | 'regions'
+>;
+
+export const accessOf = (a: Asset): AssetAccess => ({
+  status: a.status,
+  expiresAt: a.expiresAt,
+  minTierRank: a.minTierRank,
+  audiences: a.audiences,
+  regions: a.regions,
+});
+
+/** Where a content event keeps who could see the asset before the change (never sent). */
+export const PREVIOUS_ACCESS = 'previousAccess';
+
+/** A content event as stored: the asset, and after a change of access, the access before. */
+export type ContentEventData = Asset & { [PREVIOUS_ACCESS]?: AssetAccess };
+
+/**
+ * A content event as this viewer receives it: the asset when it may see it; `{ id, removed: true }`
+ * when it could see the asset before the change and no longer may (an open finder drops it, and
+ * nothing of the new state shows); nothing otherwise.
+ */
+export function contentEventFor(
+  viewer: Viewer,
+  data: ContentEventData,
+  now = Date.now(),
+): Asset | { id: string; removed: true } | undefined {
+  const { [PREVIOUS_ACCESS]: previous, ...asset } = data;
+  if (mayViewAsset(viewer, asset, now)) return asset;
+  if (previous && mayViewAsset(viewer, previous, now)) return { id: asset.id, removed: true };
+  return undefined;
+}
+
 /** The same rule over an asset as JSON (an event's data), for the event stream. */
-export function mayViewAsset(viewer: Viewer, a: Asset, now = Date.now()): boolean {
+export function mayViewAsset(viewer: Viewer, a: AssetAccess, now = Date.now()): boolean {
   if (viewer.kind === 'vendor') return true;
   return (
     a.status === 'active' &&

@@ -12,8 +12,8 @@ import { audit } from '../audit.js';
 import { instant, newId } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
-import type { AssetRow } from './content-views.js';
-import { ASSET_COLUMNS, toAsset } from './content-views.js';
+import type { AssetRow, ContentEventData } from './content-views.js';
+import { accessOf, ASSET_COLUMNS, PREVIOUS_ACCESS, toAsset } from './content-views.js';
 import { emitEvent } from './events.js';
 import { getProgram } from './program.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
@@ -46,14 +46,19 @@ export async function readAsset(db: Queryable, id: string): Promise<Asset | unde
   return rows[0] ? toAsset(rows[0]) : undefined;
 }
 
-/** Announces the asset as it now is; each subscriber receives it only if it may see it. */
-export async function announce(tx: Tx, asset: Asset): Promise<void> {
+/**
+ * Announces the asset as it now is; each subscriber receives it if it may see it. With `before`
+ * (archiving, replacing), the rule as it stood before rides along, so a subscriber who could see
+ * the asset and no longer may is told it is gone (see `domain/events.ts`).
+ */
+export async function announce(tx: Tx, asset: Asset, before?: Asset): Promise<void> {
+  const data: ContentEventData = before ? { ...asset, [PREVIOUS_ACCESS]: accessOf(before) } : asset;
   await emitEvent(tx, {
     type: 'content.updated',
     resourceType: 'content',
     resourceId: asset.id,
     partnerId: null,
-    data: asset,
+    data,
   });
 }
 
@@ -141,7 +146,7 @@ export async function updateAsset(
     before,
     after,
   });
-  await announce(tx, after);
+  await announce(tx, after, before);
   return after;
 }
 
@@ -163,7 +168,7 @@ export async function archiveAsset(tx: Tx, id: string, principal: Principal): Pr
     before,
     after,
   });
-  await announce(tx, after);
+  await announce(tx, after, before);
   return after;
 }
 

@@ -8,8 +8,9 @@ import type { Principal } from '../identity/principal.js';
 import type { Queryable, Tx } from '../store/index.js';
 import { EVENTS_CHANNEL, wakeLocal } from '../store/event-hub.js';
 import { dealFor } from './deals-views.js';
-import type { Asset, Deal } from '../../core/schema/index.js';
-import { mayViewAsset, viewerOf } from './content-views.js';
+import type { Deal } from '../../core/schema/index.js';
+import type { ContentEventData } from './content-views.js';
+import { contentEventFor, viewerOf } from './content-views.js';
 
 /** One key for every writer of events, in every process: "prm-e" in ASCII. */
 export const EVENTS_LOCK = 0x70726d2d65;
@@ -114,7 +115,10 @@ function render(r: EventRow, principal: Principal): unknown {
   return r.data;
 }
 
-/** Content events concern no one partner: each goes to the partners that may see the asset. */
+/**
+ * Content events concern no one partner: each goes to the partners that may see the asset, as
+ * the asset, and to those that could see it before the change and no longer may, as a removal.
+ */
 async function visibleContentEvents(
   db: Queryable,
   principal: Principal,
@@ -122,5 +126,14 @@ async function visibleContentEvents(
 ): Promise<EventRow[]> {
   if (!rows.some((r) => r.resource_type === 'content')) return rows;
   const viewer = await viewerOf(db, principal);
-  return rows.filter((r) => r.resource_type !== 'content' || mayViewAsset(viewer, r.data as Asset));
+  const out: EventRow[] = [];
+  for (const r of rows) {
+    if (r.resource_type !== 'content') {
+      out.push(r);
+      continue;
+    }
+    const data = contentEventFor(viewer, r.data as ContentEventData);
+    if (data) out.push({ ...r, data });
+  }
+  return out;
 }
