@@ -45,7 +45,11 @@ export function teamsPages(): Plugin {
     },
     generateBundle() {
       for (const name of readdirSync(pagesDir).filter((n) => /\.(html|css)$/.test(n))) {
-        this.emitFile({ type: 'asset', fileName: name, source: readFileSync(`${pagesDir}${name}`) });
+        this.emitFile({
+          type: 'asset',
+          fileName: name,
+          source: readFileSync(`${pagesDir}${name}`),
+        });
       }
     },
   };

@@ -45,6 +45,7 @@ function fieldError(state: ConfigState, field: string) {
 }
 
 function draw(state: ConfigState): void {
+  if (root().hasAttribute('aria-busy')) root().replaceChildren(); // the page's "Loading…"
   const { choice } = state;
   const errors = choiceErrors(choice, state.vendor);
   const set = (patch: Partial<TabChoice>) => {
@@ -57,66 +58,80 @@ function draw(state: ConfigState): void {
     html`<form class="config" @submit=${(e: Event) => e.preventDefault()}>
       <h1>What should this tab show?</h1>
       <label for="config-kind">Show</label>
-      <select id="config-kind" @change=${(e: Event) => set({ kind: (e.target as HTMLSelectElement).value })}>
+      <select
+        id="config-kind"
+        @change=${(e: Event) => set({ kind: (e.target as HTMLSelectElement).value })}
+      >
         ${choiceOptions().map(
-          (o) => html`<option value=${o.kind} ?selected=${o.kind === choice.kind}>${o.label}</option>`,
+          (o) =>
+            html`<option value=${o.kind} ?selected=${o.kind === choice.kind}>${o.label}</option>`,
         )}
       </select>
-      ${needsPartner && state.vendor
-        ? html`<label for="config-partner">Partner</label>
-            <select
-              id="config-partner"
-              aria-invalid=${errors['partnerId'] && state.touched ? 'true' : 'false'}
-              aria-describedby="partnerId-error"
-              @change=${(e: Event) => set({ partnerId: (e.target as HTMLSelectElement).value })}
-            >
-              <option value="">Choose a partner</option>
-              ${state.partners.map(
-                (p) =>
-                  html`<option value=${p.id} ?selected=${p.id === choice.partnerId}>${p.name}</option>`,
-              )}
-            </select>
-            ${fieldError(state, 'partnerId')}`
-        : nothing}
-      ${choice.kind === 'review-queue'
-        ? html`<label for="config-status">Status</label>
-            <select
-              id="config-status"
-              @change=${(e: Event) => set({ status: (e.target as HTMLSelectElement).value })}
-            >
-              ${REVIEW_STATUSES.map(
-                (s) =>
-                  html`<option value=${s} ?selected=${s === (choice.status ?? 'under_review')}>
-                    ${STATUS_LABELS[s]}
-                  </option>`,
-              )}
-            </select>
-            <label class="config-check">
-              <input
-                type="checkbox"
-                id="config-mine"
-                .checked=${Boolean(choice.assignedToMe)}
-                @change=${(e: Event) => set({ assignedToMe: (e.target as HTMLInputElement).checked })}
-              />
-              Only deals assigned to me
-            </label>`
-        : nothing}
-      ${choice.kind === 'content'
-        ? html`<label for="config-product">Product</label>
-            <select
-              id="config-product"
-              aria-invalid=${errors['product'] && state.touched ? 'true' : 'false'}
-              aria-describedby="product-error"
-              @change=${(e: Event) => set({ product: (e.target as HTMLSelectElement).value })}
-            >
-              <option value="">Choose a product</option>
-              ${state.products.map(
-                (p) =>
-                  html`<option value=${p.id} ?selected=${p.id === choice.product}>${p.name}</option>`,
-              )}
-            </select>
-            ${fieldError(state, 'product')}`
-        : nothing}
+      ${
+        needsPartner && state.vendor
+          ? html`<label for="config-partner">Partner</label>
+              <select
+                id="config-partner"
+                aria-invalid=${errors['partnerId'] && state.touched ? 'true' : 'false'}
+                aria-describedby="partnerId-error"
+                @change=${(e: Event) => set({ partnerId: (e.target as HTMLSelectElement).value })}
+              >
+                <option value="">Choose a partner</option>
+                ${state.partners.map(
+                  (p) =>
+                    html`<option value=${p.id} ?selected=${p.id === choice.partnerId}>
+                      ${p.name}
+                    </option>`,
+                )}
+              </select>
+              ${fieldError(state, 'partnerId')}`
+          : nothing
+      }
+      ${
+        choice.kind === 'review-queue'
+          ? html`<label for="config-status">Status</label>
+              <select
+                id="config-status"
+                @change=${(e: Event) => set({ status: (e.target as HTMLSelectElement).value })}
+              >
+                ${REVIEW_STATUSES.map(
+                  (s) =>
+                    html`<option value=${s} ?selected=${s === (choice.status ?? 'under_review')}>
+                      ${STATUS_LABELS[s]}
+                    </option>`,
+                )}
+              </select>
+              <label class="config-check">
+                <input
+                  type="checkbox"
+                  id="config-mine"
+                  .checked=${Boolean(choice.assignedToMe)}
+                  @change=${(e: Event) => set({ assignedToMe: (e.target as HTMLInputElement).checked })}
+                />
+                Only deals assigned to me
+              </label>`
+          : nothing
+      }
+      ${
+        choice.kind === 'content'
+          ? html`<label for="config-product">Product</label>
+              <select
+                id="config-product"
+                aria-invalid=${errors['product'] && state.touched ? 'true' : 'false'}
+                aria-describedby="product-error"
+                @change=${(e: Event) => set({ product: (e.target as HTMLSelectElement).value })}
+              >
+                <option value="">Choose a product</option>
+                ${state.products.map(
+                  (p) =>
+                    html`<option value=${p.id} ?selected=${p.id === choice.product}>
+                      ${p.name}
+                    </option>`,
+                )}
+              </select>
+              ${fieldError(state, 'product')}`
+          : nothing
+      }
       ${state.saveError ? html`<p class="config-error" role="alert">${state.saveError}</p>` : nothing}
     </form>`,
     root(),
@@ -162,10 +177,12 @@ async function main(): Promise<void> {
   try {
     config = readPageConfig();
   } catch (error) {
+    root().replaceChildren();
     render(problem((error as Error).message), root());
     return;
   }
   const started = await startSession(config);
+  if (started.kind !== 'teams') root().replaceChildren();
   if (started.kind === 'top-level') return void render(signInPanel(config), root());
   if (started.kind === 'foreign-frame') {
     return void render(notTeamsPanel(config, started.reason), root());
@@ -175,7 +192,12 @@ async function main(): Promise<void> {
   const me = await client.me().catch(() => undefined);
   const vendor = me ? !isPartnerRole(me.user.role) : false;
   const [partners, program] = await Promise.all([
-    vendor ? client.partners.list({ limit: 200 }).then((p) => p.items, () => []) : [],
+    vendor
+      ? client.partners.list({ limit: 200 }).then(
+          (p) => p.items,
+          () => [],
+        )
+      : [],
     client.program.get().catch(() => undefined),
   ]);
   const state: ConfigState = {

@@ -51,11 +51,10 @@ export async function connectTeams(options: ConnectOptions = {}): Promise<Where>
   const initialized = app
     .initialize(options.validOrigins)
     .then(async (): Promise<Where> => ({ kind: 'teams', context: await app.getContext() }))
-    .catch(
-      (error: unknown): Where =>
-        framed
-          ? { kind: 'foreign-frame', reason: error instanceof Error ? error.message : String(error) }
-          : { kind: 'top-level' },
+    .catch((error: unknown): Where =>
+      framed
+        ? { kind: 'foreign-frame', reason: error instanceof Error ? error.message : String(error) }
+        : { kind: 'top-level' },
     );
   try {
     return await Promise.race([initialized, gaveUp]);

@@ -13,9 +13,11 @@ export function signInPanel(config: Pick<TabPageConfig, 'signInUrl'>): TemplateR
       This page is a Microsoft Teams tab. Outside Teams, sign in on the partner portal to see your
       deals.
     </p>
-    ${config.signInUrl
-      ? html`<p><a class="tab-button" href=${config.signInUrl}>Sign in on the web</a></p>`
-      : html`<p>Ask your program team for the partner portal's address.</p>`}
+    ${
+      config.signInUrl
+        ? html`<p><a class="tab-button" href=${config.signInUrl}>Sign in on the web</a></p>`
+        : html`<p>Ask your program team for the partner portal's address.</p>`
+    }
   </section>`;
 }
 
@@ -30,9 +32,11 @@ export function notTeamsPanel(
       This page runs inside Microsoft Teams, and the page around it is not Teams: ${reason} Nothing
       is shown here.
     </p>
-    ${config.signInUrl
-      ? html`<p><a href=${config.signInUrl} target="_top">Sign in on the web instead</a></p>`
-      : ''}
+    ${
+      config.signInUrl
+        ? html`<p><a href=${config.signInUrl} target="_top">Sign in on the web instead</a></p>`
+        : ''
+    }
   </section>`;
 }
 

@@ -62,21 +62,30 @@ export function teamsTokenProvider(options: TeamsSsoOptions): TeamsTokenProvider
         },
       }),
     ));
+  // Widgets starting together share one request to the host; MSAL caches the token after it.
+  let inflight: Promise<string> | undefined;
+  const acquire = async (forceRefresh: boolean): Promise<string> => {
+    const request = { scopes: [options.apiScope], forceRefresh };
+    try {
+      const msal = await client();
+      try {
+        return (await msal.acquireTokenSilent(request)).accessToken;
+      } catch {
+        // Consent or a fresh sign-in is needed: the host shows its own prompt.
+        return (await msal.acquireTokenPopup({ scopes: request.scopes })).accessToken;
+      }
+    } catch (error) {
+      throw failed(error);
+    }
+  };
   return {
     path,
-    getToken: async ({ forceRefresh = false }: GetTokenOptions = {}) => {
-      const request = { scopes: [options.apiScope], forceRefresh };
-      try {
-        const msal = await client();
-        try {
-          return (await msal.acquireTokenSilent(request)).accessToken;
-        } catch {
-          // Consent or a fresh sign-in is needed: the host shows its own prompt.
-          return (await msal.acquireTokenPopup({ scopes: request.scopes })).accessToken;
-        }
-      } catch (error) {
-        throw failed(error);
-      }
+    getToken: ({ forceRefresh = false }: GetTokenOptions = {}) => {
+      if (forceRefresh) return acquire(true);
+      inflight ??= acquire(false).finally(() => {
+        inflight = undefined;
+      });
+      return inflight;
     },
   };
 }

@@ -76,11 +76,13 @@ function shareBar(state: TabState): TemplateResult | typeof nothing {
   const canShare = sharing.isSupported();
   return html`<div class="tab-share" role="region" aria-label="Selected deal">
     <span>Selected: <strong>${deal.title}</strong></span>
-    ${canShare
-      ? html`<button type="button" id="share-deal" @click=${() => void share(state, deal)}>
-          Share in the conversation
-        </button>`
-      : html`<span>This host cannot share into a conversation.</span>`}
+    ${
+      canShare
+        ? html`<button type="button" id="share-deal" @click=${() => void share(state, deal)}>
+            Share in the conversation
+          </button>`
+        : html`<span>This host cannot share into a conversation.</span>`
+    }
     <span role="status">${state.shared ?? ''}</span>
   </div>`;
 }
@@ -110,25 +112,30 @@ async function share(state: TabState, deal: Deal): Promise<void> {
 }
 
 function draw(state: TabState): void {
+  if (root().hasAttribute('aria-busy')) root().replaceChildren(); // the page's "Connecting…"
   const personal = !state.fixed;
-  const who = state.me ? html`<p class="tab-user">Signed in by Teams as ${state.me.name}</p>` : nothing;
+  const who = state.me
+    ? html`<p class="tab-user">Signed in by Teams as ${state.me.name}</p>`
+    : nothing;
   render(
     html`${who} ${dealPanel(state)}
-      ${personal
-        ? html`<nav class="tab-nav" aria-label="Widgets">
-            ${TAB_WIDGETS.map(
-              (tag) =>
-                html`<button
-                  type="button"
-                  data-view=${tag}
-                  aria-pressed=${tag === state.current.tag ? 'true' : 'false'}
-                  @click=${() => show(state, { tag, attributes: {} })}
-                >
-                  ${widgetLabel(tag)}
-                </button>`,
-            )}
-          </nav>`
-        : nothing}
+      ${
+        personal
+          ? html`<nav class="tab-nav" aria-label="Widgets">
+              ${TAB_WIDGETS.map(
+                (tag) =>
+                  html`<button
+                    type="button"
+                    data-view=${tag}
+                    aria-pressed=${tag === state.current.tag ? 'true' : 'false'}
+                    @click=${() => show(state, { tag, attributes: {} })}
+                  >
+                    ${widgetLabel(tag)}
+                  </button>`,
+              )}
+            </nav>`
+          : nothing
+      }
       ${shareBar(state)}
       <div class="tab-widget">${widget(state.current)}</div>`,
     root(),
@@ -159,10 +166,12 @@ async function main(): Promise<void> {
   try {
     config = readPageConfig();
   } catch (error) {
+    root().replaceChildren();
     render(problem((error as Error).message), root());
     return;
   }
   const started = await startSession(config);
+  if (started.kind !== 'teams') root().replaceChildren();
   if (started.kind === 'top-level') return void render(signInPanel(config), root());
   if (started.kind === 'foreign-frame') {
     return void render(notTeamsPanel(config, started.reason), root());

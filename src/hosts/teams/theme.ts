@@ -21,7 +21,10 @@ export function widgetTheme(teamsTheme: string | undefined): Theme {
 }
 
 /** Marks the page with the Teams theme, for the stylesheet's Fluent tokens and page colours. */
-export function markPageTheme(teamsTheme: string | undefined, root = document.documentElement): void {
+export function markPageTheme(
+  teamsTheme: string | undefined,
+  root = document.documentElement,
+): void {
   const theme = widgetTheme(teamsTheme);
   root.dataset['teamsTheme'] =
     theme === 'high-contrast' ? 'contrast' : theme === 'dark' ? 'dark' : 'default';

@@ -7,10 +7,18 @@
 import { define } from '../../widgets/shared/define.js';
 import { WIDGETS } from '../web/widgets.js';
 
-/** The elements a tab can show, in the registry's order. */
-export const TAB_WIDGETS: readonly string[] = Object.keys(WIDGETS).filter(
-  (tag) => tag !== 'prm-provider',
-);
+/** What a partner opens the personal tab for comes first: their deals, then registering one. */
+const FIRST = ['prm-deal-list', 'prm-deal-registration'];
+
+/** The elements a tab can show: the first two above, then the rest in the registry's order. */
+export const TAB_WIDGETS: readonly string[] = Object.keys(WIDGETS)
+  .filter((tag) => tag !== 'prm-provider')
+  .sort((a, b) => rank(a) - rank(b));
+
+function rank(tag: string): number {
+  const i = FIRST.indexOf(tag);
+  return i === -1 ? FIRST.length : i;
+}
 
 const LABELS: Record<string, string> = {
   'prm-deal-list': 'My deals',

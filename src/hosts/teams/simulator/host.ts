@@ -46,10 +46,7 @@ export function runtimeConfig(naa: boolean): Record<string, unknown> {
 
 /** Sends the tab the answer to one of its requests. */
 export function reply(target: Window, request: TabRequest, args: unknown[]): void {
-  target.postMessage(
-    { id: request.id, uuidAsString: request.uuidAsString, args },
-    location.origin,
-  );
+  target.postMessage({ id: request.id, uuidAsString: request.uuidAsString, args }, location.origin);
 }
 
 /** Sends the tab an event of the host's own. */

@@ -30,7 +30,12 @@ interface DemoUser {
 }
 
 const TENANT = '0d3f7a52-6c1e-4b7a-9f0e-000000000de0';
-const CHANNEL = { id: '19:general@thread.tacv2', name: 'General', teamId: 'team-deals', teamName: 'Deal desk' };
+const CHANNEL = {
+  id: '19:general@thread.tacv2',
+  name: 'General',
+  teamId: 'team-deals',
+  teamName: 'Deal desk',
+};
 
 const params = new URL(location.href).searchParams;
 const state = {
@@ -159,7 +164,11 @@ async function handle(target: Window, request: TabRequest): Promise<void> {
       record(request.func, args);
       return;
     case 'settings.setSettings': {
-      const config = args[0] as { contentUrl: string; entityId: string; suggestedDisplayName?: string };
+      const config = args[0] as {
+        contentUrl: string;
+        entityId: string;
+        suggestedDisplayName?: string;
+      };
       record(request.func, config);
       savedConfig = config;
       reply(target, request, [true]);
@@ -185,7 +194,8 @@ async function handle(target: Window, request: TabRequest): Promise<void> {
   }
 }
 
-let savedConfig: { contentUrl: string; entityId: string; suggestedDisplayName?: string } | undefined;
+let savedConfig:
+  { contentUrl: string; entityId: string; suggestedDisplayName?: string } | undefined;
 
 function recordShare(content: unknown): void {
   const li = record('sharing.shareWebContent', content);
