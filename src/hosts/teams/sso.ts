@@ -5,6 +5,7 @@
  * for the app's own API scope; elsewhere `authentication.getAuthToken()` returns Teams' SSO token.
  * TeamsJS must be initialised first (the NAA bridge is set up by `app.initialize()`).
  */
+import type { IPublicClientApplication } from '@azure/msal-browser';
 import { authentication, nestedAppAuth } from '@microsoft/teams-js';
 import type { GetTokenOptions, TokenProvider } from '../../core/auth.js';
 import { TokenError } from '../../core/errors.js';
@@ -52,7 +53,7 @@ export function teamsTokenProvider(options: TeamsSsoOptions): TeamsTokenProvider
     };
   }
   // MSAL is only loaded where the host takes this path.
-  let pca: Promise<import('@azure/msal-browser').IPublicClientApplication> | undefined;
+  let pca: Promise<IPublicClientApplication> | undefined;
   const client = () =>
     (pca ??= import('@azure/msal-browser').then((msal) =>
       msal.createNestablePublicClientApplication({

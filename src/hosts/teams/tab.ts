@@ -115,7 +115,9 @@ function draw(state: TabState): void {
   if (root().hasAttribute('aria-busy')) root().replaceChildren(); // the page's "Connecting…"
   const personal = !state.fixed;
   const who = state.me
-    ? html`<p class="tab-user">Signed in by Teams as ${state.me.name}</p>`
+    ? html`<p class="tab-user">
+        Signed in by Teams as ${state.me.name} · ${state.me.role.replace(/_/g, ' ')}
+      </p>`
     : nothing;
   render(
     html`${who} ${dealPanel(state)}
