@@ -37,19 +37,31 @@ function failed(error: unknown): TokenError {
   });
 }
 
+/** Widgets starting together share one request to the host (which caches the token after it). */
+function shared(acquire: (forceRefresh: boolean) => Promise<string>): TokenProvider {
+  let inflight: Promise<string> | undefined;
+  return ({ forceRefresh = false }: GetTokenOptions = {}) => {
+    if (forceRefresh) return acquire(true);
+    inflight ??= acquire(false).finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  };
+}
+
 export function teamsTokenProvider(options: TeamsSsoOptions): TeamsTokenProvider {
   const path = ssoPath();
   if (path === 'get-auth-token') {
     return {
       path,
-      getToken: async () => {
+      getToken: shared(async () => {
         try {
           // Teams caches the token itself and renews it before it expires.
           return await authentication.getAuthToken();
         } catch (error) {
           throw failed(error);
         }
-      },
+      }),
     };
   }
   // MSAL is only loaded where the host takes this path.
@@ -63,8 +75,6 @@ export function teamsTokenProvider(options: TeamsSsoOptions): TeamsTokenProvider
         },
       }),
     ));
-  // Widgets starting together share one request to the host; MSAL caches the token after it.
-  let inflight: Promise<string> | undefined;
   const acquire = async (forceRefresh: boolean): Promise<string> => {
     const request = { scopes: [options.apiScope], forceRefresh };
     try {
@@ -79,14 +89,5 @@ export function teamsTokenProvider(options: TeamsSsoOptions): TeamsTokenProvider
       throw failed(error);
     }
   };
-  return {
-    path,
-    getToken: ({ forceRefresh = false }: GetTokenOptions = {}) => {
-      if (forceRefresh) return acquire(true);
-      inflight ??= acquire(false).finally(() => {
-        inflight = undefined;
-      });
-      return inflight;
-    },
-  };
+  return { path, getToken: shared(acquire) };
 }

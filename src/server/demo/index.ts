@@ -53,6 +53,8 @@ const PAGES: Record<string, string> = {
  */
 const TEAMS_FRAME_ANCESTORS =
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+/** TeamsJS fetches its list of Teams' origins from Microsoft's CDN (and falls back to its own). */
+const TEAMS_DEFAULT_SRC = "default-src 'self'; connect-src 'self' https://res.cdn.office.net;";
 const isTeamsTab = (relative: string) => /^demo\/teams\/(?:tab|config)\.html$/.test(relative);
 
 const TYPES: Record<string, string> = {
@@ -150,7 +152,7 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
               'content-security-policy': DEMO_CSP.replace(
                 "frame-ancestors 'none'",
                 TEAMS_FRAME_ANCESTORS,
-              ),
+              ).replace("default-src 'self';", TEAMS_DEFAULT_SRC),
             }
           : {}),
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
