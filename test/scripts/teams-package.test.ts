@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { unzipSync } from 'fflate';
+import { packageApp } from '../../src/hosts/teams/package/cli.js';
 import { buildManifest, parseTeamsAppConfig } from '../../src/hosts/teams/package/manifest.js';
 import { pngInfo } from '../../src/hosts/teams/package/png.js';
 import { validateManifest } from '../../src/hosts/teams/package/validate.js';
@@ -96,14 +97,13 @@ describe('teams:package', () => {
     assert.equal(await alphaAt(outline, 0, 0), 0, 'the outline icon is transparent around');
   });
 
-  it('reads a configuration file, lets the environment win, and names what is missing or wrong', () => {
+  it('reads a configuration file, lets the environment win, and names what is missing or wrong', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prm-teams-'));
     const file = join(dir, 'teams.config.json');
     writeFileSync(file, JSON.stringify({ ...CONFIG, tabUrl: 'https://cdn.example.org/tabs/' }));
     const out = join(dir, 'app.zip');
     const other = '99999999-2222-4333-8444-555555555555';
-    const ok = runPackage({ PRM_TEAMS_APP_ID: other }, ['--config', file, '--out', out]);
-    assert.equal(ok.status, 0, ok.stderr);
+    await packageApp({ env: { PRM_TEAMS_APP_ID: other }, config: file, out });
     const manifest = JSON.parse(
       new TextDecoder().decode(unzipSync(readFileSync(out))['manifest.json']),
     ) as { id: string; validDomains: string[]; staticTabs: { contentUrl: string }[] };
@@ -112,14 +112,21 @@ describe('teams:package', () => {
     assert.equal(manifest.staticTabs[0]!.contentUrl, 'https://cdn.example.org/tabs/tab/');
 
     writeFileSync(join(dir, 'empty.json'), '{}');
-    const wrong = runPackage(
-      { PRM_TEAMS_APP_ID: 'not-a-guid', PRM_TEAMS_CLIENT_ID: CONFIG.clientId },
-      ['--config', join(dir, 'empty.json'), '--out', out],
+    await assert.rejects(
+      packageApp({
+        env: { PRM_TEAMS_APP_ID: 'not-a-guid', PRM_TEAMS_CLIENT_ID: CONFIG.clientId },
+        config: join(dir, 'empty.json'),
+        out,
+      }),
+      (error: Error) =>
+        /appId \(a GUID\)/.test(error.message) &&
+        /domain \(missing\)/.test(error.message) &&
+        !/clientId/.test(error.message),
     );
-    assert.notEqual(wrong.status, 0);
-    assert.match(wrong.stderr, /appId \(a GUID\)/);
-    assert.match(wrong.stderr, /domain \(missing\)/);
-    assert.doesNotMatch(wrong.stderr, /clientId/);
+    await assert.rejects(
+      packageApp({ env: {}, config: join(dir, 'none.json'), out }),
+      /no such file/,
+    );
   });
 
   it('a manifest the schema rejects is reported, not zipped', async () => {

@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseTeamsAppConfig } from './manifest.js';
 import { validateManifest } from './validate.js';
@@ -34,32 +35,48 @@ export function readConfig(
   return { ...fromFile, ...fromEnv };
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { config: { type: 'string' }, out: { type: 'string' } },
-  });
+export interface PackageResult {
+  out: string;
+  bytes: number;
+  manifest: Record<string, unknown>;
+}
+
+/** Reads the configuration, builds and checks the package, writes the zip. */
+export async function packageApp(options: {
+  env: NodeJS.ProcessEnv;
+  config?: string | undefined;
+  out?: string | undefined;
+}): Promise<PackageResult> {
   const pkg = JSON.parse(
     readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8'),
-  ) as {
-    version: string;
-  };
-  const config = parseTeamsAppConfig(readConfig(process.env, values.config));
+  ) as { version: string };
+  const config = parseTeamsAppConfig(readConfig(options.env, options.config));
   const { manifest, zip } = buildPackage(config, pkg.version);
   const errors = await validateManifest(manifest);
   if (errors.length > 0) {
     throw new Error(`The manifest does not match the schema:\n  ${errors.join('\n  ')}`);
   }
-  const out = resolve(values.out ?? 'dist/teams/prm-widgets-teams.zip');
+  const out = resolve(options.out ?? 'dist/teams/prm-widgets-teams.zip');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip);
+  return { out, bytes: zip.length, manifest };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { config: { type: 'string' }, out: { type: 'string' } },
+  });
+  const { out, bytes, manifest } = await packageApp({ env: process.env, ...values });
   process.stdout.write(
-    `Teams app package: ${out} (${zip.length} bytes; manifest v${String(manifest['manifestVersion'])}, app ${config.appId})\n`,
+    `Teams app package: ${out} (${bytes} bytes; manifest v${String(manifest['manifestVersion'])}, app ${String(manifest['id'])})\n`,
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `teams:package: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exitCode = 1;
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `teams:package: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  });
+}
