@@ -4,15 +4,17 @@
 // trusted issuer and maps the email to the user. Outside Teams the tab never hangs.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { DEMO_IDS } from '../../src/server/seed/demo.js';
 import { WIDGETS } from '../../src/hosts/web/widgets.js';
 import { launchChromium, startDemoServer, watchedPage } from './harness.js';
 import type { DemoServer } from './harness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const U = DEMO_IDS.users;
 
 let server: DemoServer;
@@ -164,6 +166,33 @@ describe('the Teams tab in the host simulator', () => {
       2,
       'the tab was opened again by the link',
     );
+  });
+});
+
+describe('the Teams pages for everyone', () => {
+  it('axe finds nothing in the simulator, nor in the tab in each Teams theme', async () => {
+    // axe is injected as a script: the pages' CSP would refuse it.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/demo/teams/?user=${U.brightpathAdmin}`);
+    const tab = page.frameLocator('#sim-frame');
+    await tab.locator('prm-deal-list [role=listitem]').first().waitFor({ timeout: 30_000 });
+    const violations = async (frame: Frame) => {
+      await frame.evaluate(AXE);
+      return frame.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run(): Promise<{ violations: { id: string }[] }> } }
+        ).axe;
+        return (await axe.run()).violations.map((v) => v.id);
+      });
+    };
+    assert.deepEqual(await violations(page.mainFrame()), [], 'the simulator');
+    for (const theme of ['default', 'dark', 'contrast']) {
+      await page.locator('#sim-theme').selectOption(theme);
+      await tab.locator(`html[data-teams-theme="${theme}"]`).waitFor();
+      assert.deepEqual(await violations(page.frames()[1]!), [], `the tab, ${theme}`);
+    }
+    await context.close();
   });
 });
 

@@ -9,7 +9,7 @@
 import { app } from '@microsoft/teams-js';
 
 /** How long a frame waits for a Teams host to answer before giving up. */
-export const DEFAULT_GIVE_UP_MS = 4000;
+export const DEFAULT_GIVE_UP_MS = 3000;
 
 export type Where =
   | { kind: 'teams'; context: app.Context }

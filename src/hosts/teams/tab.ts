@@ -119,8 +119,11 @@ function draw(state: TabState): void {
         Signed in by Teams as ${state.me.name} · ${state.me.role.replace(/_/g, ' ')}
       </p>`
     : nothing;
+  // Teams shows the tab's name above the frame; the page's own heading is for assistive tech.
+  const title = personal ? widgetLabel(state.current.tag) : widgetLabel(state.fixed!.tag);
   render(
-    html`${who} ${dealPanel(state)}
+    html`<h1 class="visually-hidden">${title}</h1>
+      ${who} ${dealPanel(state)}
       ${
         personal
           ? html`<nav class="tab-nav" aria-label="Widgets">
