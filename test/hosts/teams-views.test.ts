@@ -86,6 +86,11 @@ describe('the Teams tabs', () => {
       subEntityId: 'deal:deal_42',
       channelId: '19:c@thread',
     });
+    const chat = new URL(dealDeepLink({ appId: 'a', entityId: 'e', chatId: '19:x@unq' }, 'd1'));
+    expect(JSON.parse(chat.searchParams.get('context')!)).to.deep.equal({
+      subEntityId: 'deal:d1',
+      chatId: '19:x@unq',
+    });
     expect(dealIdFromSubPage('deal:deal_42')).to.equal('deal_42');
     expect(dealIdFromSubPage('deal:../../v1/partners')).to.equal(undefined);
     expect(dealIdFromSubPage('tier:1')).to.equal(undefined);

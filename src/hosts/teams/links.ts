@@ -23,12 +23,15 @@ export interface DeepLinkTarget {
   entityId: string;
   /** For a channel tab: the channel, so the link lands in it. */
   channelId?: string | undefined;
+  /** For a chat tab: the chat. */
+  chatId?: string | undefined;
 }
 
 /** `https://teams.microsoft.com/l/entity/<app>/<entity>?context={"subEntityId":"deal:…"}`. */
 export function dealDeepLink(target: DeepLinkTarget, dealId: string): string {
   const context: Record<string, string> = { subEntityId: dealSubPageId(dealId) };
   if (target.channelId) context['channelId'] = target.channelId;
+  else if (target.chatId) context['chatId'] = target.chatId;
   const url = new URL(
     `https://teams.microsoft.com/l/entity/${encodeURIComponent(target.appId)}/${encodeURIComponent(target.entityId)}`,
   );

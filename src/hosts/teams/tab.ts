@@ -97,6 +97,7 @@ async function share(state: TabState, deal: Deal): Promise<void> {
       appId: state.config.appId,
       entityId: entityId(state),
       channelId: state.session.context.channel?.id,
+      chatId: state.session.context.chat?.id,
     },
     deal.id,
   );
