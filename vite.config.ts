@@ -11,7 +11,8 @@
  * - `src/server/dist/index.js`, the entry of the server's own package (`@prm-widgets/server`:
  *   signing embed tokens; no database inside);
  * - `types/`, the TypeScript declarations of every entry (`tsc -p tsconfig.build.json`);
- * - `custom-elements.json`, the Custom Elements Manifest (`cem analyze`), as `package.json` names it.
+ * - `custom-elements.json`, the Custom Elements Manifest (`cem analyze`), as `package.json` names it;
+ * - `demo/teams/`, the Microsoft Teams tab pages and the host simulator (TeamsJS and MSAL only there).
  *
  * Every build but `dev/` defines `__PRM_DEV__` as `false`, which drops the development warnings. Lit's
  * decorators are the legacy ones (tsconfig `experimentalDecorators`): Vite 8 leaves standard
@@ -25,6 +26,7 @@ import { build as esbuild } from 'esbuild';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { demoEnvironment, demoPages } from './src/hosts/web/demo/build.js';
+import { teamsEnvironment, teamsPages } from './src/hosts/teams/build.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
@@ -173,7 +175,7 @@ const analyze = () =>
 
 export default defineConfig({
   define: { __PRM_DEV__: 'false', __PRM_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [browserOnly(), demoPages(), loaderManifest()],
+  plugins: [browserOnly(), demoPages(), teamsPages(), loaderManifest()],
   build: { target: 'es2022', sourcemap: true },
   environments: {
     client: {
@@ -228,6 +230,8 @@ export default defineConfig({
     },
     // The pages of `prm serve --demo`, into dist/demo/.
     demo: demoEnvironment(),
+    // The Teams tab pages and the host simulator, into dist/demo/teams/ (TeamsJS and MSAL stay there).
+    teams: teamsEnvironment(),
   },
   builder: {
     async buildApp(builder) {
@@ -237,6 +241,7 @@ export default defineConfig({
       await builder.build(builder.environments['all']!);
       precompress();
       await builder.build(builder.environments['demo']!);
+      await builder.build(builder.environments['teams']!);
       // The npm modules again with the development warnings, for the `development` condition.
       await esbuild({
         entryPoints: npmEntries(),

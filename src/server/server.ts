@@ -14,6 +14,7 @@ import type { TrustedIssuerConfig } from './identity/trusted-issuers.js';
 import { prepareTrustedIssuers } from './identity/trusted-issuers.js';
 import { createVerifier } from './identity/verify.js';
 import { mountDemo } from './demo/index.js';
+import { createDemoTeamsIssuer } from './demo/teams.js';
 import { startExpirySweeper, sweepExpiredDeals } from './domain/deals-expiry.js';
 import { applySeed } from './seed/index.js';
 import type { Store } from './store/index.js';
@@ -70,6 +71,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Before listening, so that no client sees the events of a backlog arrive after its own.
     await sweepExpiredDeals(store);
     const shutdown = new AbortController();
+    // The demo's stand-in for Entra ID (the Teams simulator's tokens): trusted in demo mode only.
+    const demoTeams = options.demo ? await createDemoTeamsIssuer() : undefined;
     const deps: Deps = {
       store,
       log,
@@ -78,7 +81,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       verify: createVerifier({
         secret: options.secret,
         db: store,
-        trustedIssuers: await prepareTrustedIssuers(options.trustedIssuers ?? []),
+        trustedIssuers: [
+          ...(await prepareTrustedIssuers(options.trustedIssuers ?? [])),
+          ...(demoTeams ? [demoTeams.trusted] : []),
+        ],
       }),
       config: {
         version: VERSION,
@@ -88,7 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     };
     const app = createApp(deps, createRegistry().add(...(options.extraRoutes ?? [])));
-    if (options.demo) mountDemo(app, { store, secret: options.secret });
+    if (options.demo) mountDemo(app, { store, secret: options.secret, teams: demoTeams });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

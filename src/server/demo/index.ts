@@ -12,6 +12,7 @@ import type { AppEnv } from '../http/context.js';
 import { DEMO_IDS } from '../seed/demo.js';
 import type { Store } from '../store/index.js';
 import { DemoKeys } from './keys.js';
+import type { DemoTeamsIssuer } from './teams.js';
 
 /** Every demo response carries it; the pages work under it (no inline script or style). */
 export const DEMO_CSP =
@@ -23,6 +24,8 @@ export interface DemoOptions {
   secret: string;
   /** Where `vite build` wrote its output; the repository's `dist/` by default. */
   distDir?: string;
+  /** The Teams simulator's stand-in for Entra ID; its routes exist only when given. */
+  teams?: DemoTeamsIssuer | undefined;
 }
 
 /** The users a visitor can switch between, in the switcher's order. */
@@ -39,7 +42,20 @@ const PAGES: Record<string, string> = {
   '/demo/': 'demo/index.html',
   '/demo/intranet/': 'demo/intranet.html',
   '/demo/console/': 'demo/console.html',
+  '/demo/teams/': 'demo/teams/simulator.html',
+  '/demo/teams/tab/': 'demo/teams/tab.html',
+  '/demo/teams/config/': 'demo/teams/config.html',
 };
+
+/**
+ * The Teams tab pages are framed: by the simulator (same origin) and by Teams itself. Every
+ * other demo page keeps `frame-ancestors 'none'`.
+ */
+const TEAMS_FRAME_ANCESTORS =
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
+/** TeamsJS fetches its list of Teams' origins from Microsoft's CDN (and falls back to its own). */
+const TEAMS_DEFAULT_SRC = "default-src 'self'; connect-src 'self' https://res.cdn.office.net;";
+const isTeamsTab = (relative: string) => /^demo\/teams\/(?:tab|config)\.html$/.test(relative);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -131,6 +147,14 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
     return new Response(new Uint8Array(body), {
       headers: {
         ...SECURITY_HEADERS,
+        ...(isTeamsTab(relative)
+          ? {
+              'content-security-policy': DEMO_CSP.replace(
+                "frame-ancestors 'none'",
+                TEAMS_FRAME_ANCESTORS,
+              ).replace("default-src 'self';", TEAMS_DEFAULT_SRC),
+            }
+          : {}),
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': cacheControl(relative),
         ...(encoding ? { 'content-encoding': encoding[0] } : {}),
@@ -163,6 +187,15 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
       return outcome.ok
         ? json({ token: outcome.token, expiresAt: outcome.expiresAt })
         : json({ error: outcome.error, message: outcome.message }, outcome.status);
+    }
+    const teams = options.teams;
+    if (teams && name === 'teams-jwks' && method === 'GET') return json(teams.jwks);
+    if (teams && name === 'teams-token' && method === 'GET') {
+      // What Entra ID would hand Teams for the signed-in user: for the simulator only.
+      const via = c.req.query('via') === 'sso' ? 'sso' : 'naa';
+      const [user] = await keys.users([c.req.query('user') ?? '']);
+      if (!user) return json({ error: 'unknown_user', message: 'No such demo user.' }, 404);
+      return json(await teams.tokens(user, via));
     }
     if (name === 'embed-key') {
       const partner = c.req.query('partner') ?? '';
