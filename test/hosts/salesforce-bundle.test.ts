@@ -16,7 +16,7 @@ interface Bundle {
 type AxNode = { role: string; name: string };
 
 const URL_ = '/__prm-salesforce/prmWidgets.js';
-const axNodes = () => executeServerCommand<AxNode[]>('prm-ax-nodes') as Promise<AxNode[]>;
+const axNodes = () => executeServerCommand('prm-ax-nodes') as Promise<AxNode[]>;
 
 async function tokenFor(query: Record<string, string>): Promise<string> {
   const r = await fetch(`/__prm/token?${new URLSearchParams(query)}`);
