@@ -72,6 +72,10 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
       timeout: 15_000,
     });
     expect(text(list!)).not.to.include('Elsewhere');
+    // SLDS global styling hooks on the Lightning page reach the widget's tokens.
+    document.documentElement.style.setProperty('--slds-g-color-accent-1', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(list!).getPropertyValue('--_accent').trim()).to.equal('rgb(1, 2, 3)');
+    document.documentElement.style.removeProperty('--slds-g-color-accent-1');
     // The widget's requests went through the Apex method, filtered on the account's website.
     expect(
       sf.__apexCalls!.some((c) => c.path.includes(`customerDomain=${customer.domain}`)),
