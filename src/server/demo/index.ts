@@ -39,6 +39,7 @@ const PAGES: Record<string, string> = {
   '/demo/': 'demo/index.html',
   '/demo/intranet/': 'demo/intranet.html',
   '/demo/console/': 'demo/console.html',
+  '/demo/salesforce/': 'demo/salesforce.html',
 };
 
 const TYPES: Record<string, string> = {
