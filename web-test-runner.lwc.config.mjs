@@ -14,6 +14,7 @@ import { countingReporter } from './test/support/counting-reporter.mjs';
 import { plugins as referenceServer } from './test/support/wtr-plugins/reference-server.mjs';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 import { buildSalesforceBundle } from './scripts/build-salesforce.mjs';
+import { isAllowed, readAllowList } from './test/salesforce/apex-allow-list.mjs';
 
 const LWC_DIR = 'src/hosts/salesforce/force-app/main/default/lwc';
 const lwcDir = fileURLToPath(new URL(`./${LWC_DIR}/`, import.meta.url));
@@ -72,6 +73,13 @@ const salesforce = {
     }
     if (context.path === '/__apex/send' && context.method === 'POST') {
       const call = JSON.parse(await readBody(context.req));
+      // What the Apex class refuses, refused here too (its allow-list, read from the class).
+      const { pathname, search } = new URL(call.url);
+      if (!isAllowed(allowList, call.method, pathname + search)) {
+        const body = JSON.stringify({ status: 403, code: 'path_not_allowed' });
+        const problem = { 'content-type': 'application/problem+json' };
+        return { body: JSON.stringify({ status: 403, headers: problem, body }), type: 'json' };
+      }
       const response = await fetch(call.url, {
         method: call.method,
         headers: call.headers,
@@ -86,6 +94,7 @@ const salesforce = {
   },
 };
 let bundle;
+const allowList = readAllowList();
 
 const ci = process.env.CI === 'true' || !process.stdout.isTTY;
 

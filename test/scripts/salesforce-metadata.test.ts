@@ -11,6 +11,8 @@ import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import { validateXML } from 'xmllint-wasm';
 // @ts-expect-error: a plain ES module script without types
 import * as build from '../../scripts/build-salesforce.mjs';
+// @ts-expect-error: a plain ES module script without types
+import { isAllowed, readAllowList } from '../salesforce/apex-allow-list.mjs';
 
 const PROJECT = 'src/hosts/salesforce';
 const FORCE_APP = join(PROJECT, 'force-app');
@@ -113,4 +115,37 @@ test('source-deploy-retrieve resolves the whole project into its components', as
   }
   const project = JSON.parse(readFileSync(join(PROJECT, 'sfdx-project.json'), 'utf8'));
   assert.equal(project.packageDirectories[0].path, 'force-app');
+});
+
+test("the Apex proxy's allow-list lets the widgets' calls through and nothing else", () => {
+  const allowed = readAllowList();
+  const pass = [
+    ['GET', '/v1/me'],
+    ['GET', '/v1/program'],
+    ['GET', '/v1/program/tiers'],
+    ['GET', '/v1/deals?customerDomain=acme.example&limit=50'],
+    ['GET', '/v1/deals/dl_01HZX/history'],
+    ['GET', '/v1/events'],
+    ['POST', '/v1/deals'],
+    ['POST', '/v1/deals/check'],
+    ['POST', '/v1/deals/dl_01HZX/decision'],
+    ['PATCH', '/v1/deals/dl_01HZX'],
+    ['GET', '/v1/partners/prt_brightpath/tier-progress'],
+    ['GET', '/v1/content?q=pricing'],
+    ['GET', '/v1/mdf/summary?partnerId=prt_brightpath'],
+    ['POST', '/v1/mdf/requests'],
+  ];
+  for (const [method, path] of pass)
+    assert.equal(isAllowed(allowed, method, path), true, `${method} ${path}`);
+  const refused = [
+    ['GET', '/v1/audit'],
+    ['GET', '/v1/files/fil_1'],
+    ['DELETE', '/v1/deals/dl_1'],
+    ['POST', '/v1/partners/prt_1/embed-keys'],
+    ['GET', '/v1/deals/../audit'],
+    ['GET', 'https://elsewhere.example/v1/me'],
+    ['GET', '/v1/deals/dl_1/history/extra'],
+  ];
+  for (const [method, path] of refused)
+    assert.equal(isAllowed(allowed, method, path), false, `${method} ${path}`);
 });
