@@ -145,6 +145,43 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
     expect(page.items.map((d) => d.title)).to.deep.equal(['Rollout from Salesforce']);
   });
 
+  it('raises a toast when a channel manager decides a deal in the Account wrapper', async () => {
+    const partner = await clientAs('partner_user', BRIGHTPATH);
+    const customer = uniqueCustomer('Decided');
+    const deal = await register(partner, customer);
+    sf.__sfUser = { role: 'channel_manager', sub: 'usr_lf_cm_1' };
+    sf.__sfRecords = { '001D': { 'Account.Website': customer.domain } };
+    mount(PrmAccountDeals, 'c-prm-account-deals', '001D');
+    let list: Widget | null = null;
+    const review = () =>
+      list?.renderRoot.querySelector<HTMLButtonElement>(
+        `[data-id='${deal.id}'] [data-action='review']`,
+      );
+    await waitUntil(
+      () => (list = deep(document.body, 'prm-deal-list')) && review(),
+      'a Review button',
+      {
+        timeout: 15_000,
+      },
+    );
+    review()!.click();
+    let approve: HTMLButtonElement | null = null;
+    await waitUntil(
+      () =>
+        (approve = list!.renderRoot.querySelector(
+          `[data-id='${deal.id}'] [data-action='approve']`,
+        )),
+      'the review panel',
+    );
+    approve!.click();
+    await waitUntil(() => toasts.some((t) => t.title === 'Decision saved'), 'a toast', {
+      timeout: 15_000,
+    });
+    const toast = toasts.find((t) => t.title === 'Decision saved')!;
+    expect(toast.message).to.equal(`${customer.name}: approved`);
+    expect(toast.variant).to.equal('success');
+  });
+
   it('follows decisions through the polled event stream (no SSE through Apex) and raises a toast', async () => {
     setPollInterval(300);
     const partner = await clientAs('partner_user', BRIGHTPATH);
