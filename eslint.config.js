@@ -16,6 +16,8 @@ export default tseslint.config(
       '.prm-data/',
       'bench/results/',
       '.test-results/',
+      // The Salesforce static resource: a build product (npm run build:salesforce).
+      'src/hosts/salesforce/force-app/main/default/staticresources/*.js',
     ],
   },
   js.configs.recommended,

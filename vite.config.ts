@@ -27,6 +27,8 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { demoEnvironment, demoPages } from './src/hosts/web/demo/build.js';
 import { teamsEnvironment, teamsPages } from './src/hosts/teams/build.js';
+// @ts-expect-error: a plain ES module script without types
+import { buildSalesforceDemo } from './scripts/build-salesforce.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
@@ -242,6 +244,8 @@ export default defineConfig({
       precompress();
       await builder.build(builder.environments['demo']!);
       await builder.build(builder.environments['teams']!);
+      // The Salesforce page of the demo: the wrappers compiled by the LWC compiler.
+      await buildSalesforceDemo();
       // The npm modules again with the development warnings, for the `development` condition.
       await esbuild({
         entryPoints: npmEntries(),

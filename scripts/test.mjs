@@ -160,6 +160,29 @@ if (wanted('node')) {
   }
 }
 
+/** One web-test-runner run (its config, its files), counted through the counting reporter. */
+async function browserRun(step, config, files, chromium) {
+  const countsFile = join(root, '.test-results', `wtr-${config ? 'lwc' : 'main'}.json`);
+  rmSync(countsFile, { force: true });
+  const args = [...(config ? ['--config', config] : []), ...files];
+  const { code } = await run(bin('web-test-runner'), args, {
+    env: { PRM_WTR_COUNTS: countsFile, CHROMIUM_PATH: chromium.path },
+  });
+  let c = { passed: 0, failed: 0, browsers: [] };
+  if (existsSync(countsFile)) c = JSON.parse(readFileSync(countsFile, 'utf8'));
+  else {
+    console.error(`✗ web-test-runner wrote no counts (exit code ${code})`);
+    c.failed = 1;
+  }
+  if (c.passed + c.failed === 0) {
+    console.error('✗ web-test-runner ran no tests');
+    c.failed = 1;
+  }
+  for (const file of c.empty ?? []) console.error(`✗ ${file} registered no tests`);
+  if (code !== 0 && c.failed === 0) c.failed = 1;
+  record(step, c.passed, c.failed, c.browsers?.length ? `in ${c.browsers.join(', ')}` : '');
+}
+
 if (wanted('browser')) {
   banner('browser tests (web-test-runner)');
   const chromium = await ensureChromium();
@@ -168,30 +191,18 @@ if (wanted('browser')) {
     record('browser tests', 0, 1);
   } else {
     console.log(`browser: ${chromium.version} at ${chromium.path}`);
-    const countsFile = join(root, '.test-results', 'wtr.json');
-    rmSync(countsFile, { force: true });
     const browserFiles = filesFrom('PRM_TEST_BROWSER_FILES', []);
-    const { code } = await run(bin('web-test-runner'), browserFiles, {
-      env: { PRM_WTR_COUNTS: countsFile, CHROMIUM_PATH: chromium.path },
-    });
-    let c = { passed: 0, failed: 0, browsers: [] };
-    if (existsSync(countsFile)) c = JSON.parse(readFileSync(countsFile, 'utf8'));
-    else {
-      console.error(`✗ web-test-runner wrote no counts (exit code ${code})`);
-      c.failed = 1;
+    await browserRun('browser tests', undefined, browserFiles, chromium);
+    // The Salesforce wrappers, compiled by the LWC compiler: their own runner and config.
+    if (!process.env.PRM_TEST_BROWSER_FILES) {
+      banner('browser tests of the Salesforce wrappers (web-test-runner, LWC)');
+      await browserRun(
+        'browser tests (Salesforce LWC)',
+        'web-test-runner.lwc.config.mjs',
+        [],
+        chromium,
+      );
     }
-    if (c.passed + c.failed === 0) {
-      console.error('✗ web-test-runner ran no tests');
-      c.failed = 1;
-    }
-    for (const file of c.empty ?? []) console.error(`✗ ${file} registered no tests`);
-    if (code !== 0 && c.failed === 0) c.failed = 1;
-    record(
-      'browser tests',
-      c.passed,
-      c.failed,
-      c.browsers?.length ? `in ${c.browsers.join(', ')}` : '',
-    );
   }
 }
 

@@ -45,6 +45,7 @@ const PAGES: Record<string, string> = {
   '/demo/teams/': 'demo/teams/simulator.html',
   '/demo/teams/tab/': 'demo/teams/tab.html',
   '/demo/teams/config/': 'demo/teams/config.html',
+  '/demo/salesforce/': 'demo/salesforce.html',
 };
 
 /**

@@ -8,6 +8,7 @@ import type { JWTVerifyGetKey, CryptoKey, KeyObject } from 'jose';
 import { createRemoteJWKSet, importSPKI, importX509 } from 'jose';
 import * as z from 'zod/mini';
 import { VENDOR_ROLES } from '../../core/schema/index.js';
+import { SalesforceMapping } from './salesforce.js';
 
 export const TrustedIssuerConfig = z.strictObject({
   /** The token's `iss`, exactly. */
@@ -25,6 +26,8 @@ export const TrustedIssuerConfig = z.strictObject({
   /** Email domains of the vendor's own staff, and the role they get. */
   vendorDomains: z.optional(z.array(z.string())),
   vendorRole: z.optional(z.enum(VENDOR_ROLES)),
+  /** A Salesforce org: staff and Experience Cloud users told apart by claims (salesforce.ts). */
+  salesforce: z.optional(SalesforceMapping),
 });
 export type TrustedIssuerConfig = z.infer<typeof TrustedIssuerConfig>;
 

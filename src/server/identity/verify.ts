@@ -10,6 +10,7 @@ import { maybeOne } from '../store/index.js';
 import type { Principal } from './principal.js';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, secretKey } from './tokens.js';
 import type { TrustedIssuer } from './trusted-issuers.js';
+import { salesforceUser } from './salesforce.js';
 
 /** Embed-key tokens are short-lived by contract. */
 export const EMBED_MAX_LIFETIME_SECONDS = 15 * 60;
@@ -144,6 +145,25 @@ export function createVerifier({ secret, db, trustedIssuers }: VerifierOptions):
         via: 'trusted_issuer',
       };
     }
+    const sfUser = issuer.salesforce ? salesforceUser(issuer.salesforce, payload) : undefined;
+    if (sfUser?.kind === 'staff') {
+      return {
+        sub: externalSub,
+        role: sfUser.role,
+        partnerId: null,
+        name,
+        email,
+        via: 'trusted_issuer',
+      };
+    }
+    if (sfUser?.kind === 'external' && sfUser.partnerId) {
+      const named = await maybeOne<{ id: string }>(db, 'select id from partners where id = $1', [
+        sfUser.partnerId,
+      ]);
+      if (!named) throw reject('The token names a partner this program does not have.');
+      const role = issuer.partnerRole ?? 'partner_user';
+      return { sub: externalSub, role, partnerId: named.id, name, email, via: 'trusted_issuer' };
+    }
     const domain = email.slice(email.lastIndexOf('@') + 1);
     const candidates = [...new Set([domain, getDomain(domain) ?? domain])];
     const partner = await maybeOne<{ id: string }>(
@@ -161,6 +181,10 @@ export function createVerifier({ secret, db, trustedIssuers }: VerifierOptions):
         email,
         via: 'trusted_issuer',
       };
+    }
+    // An Experience Cloud user is never vendor staff, whatever their email.
+    if (sfUser?.kind === 'external') {
+      throw reject('No partner matches this Experience Cloud user (partner claim or email).');
     }
     const vendorDomains = (issuer.vendorDomains ?? []).map((d) => d.toLowerCase());
     if (candidates.some((d) => vendorDomains.includes(d))) {

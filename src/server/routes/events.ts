@@ -1,6 +1,6 @@
 /** @module `GET /v1/events`: the Server-Sent Events stream of changes the caller may see. */
 import { subscribeWakeups } from '../store/event-hub.js';
-import { latestEventSeq, parseEventId, readEvents } from '../domain/events.js';
+import { eventId, latestEventSeq, parseEventId, readEvents } from '../domain/events.js';
 import { problems } from '../http/problem.js';
 import { defineRoute } from '../http/registry.js';
 
@@ -16,7 +16,7 @@ export const eventRoutes = [
     tag: 'Events',
     summary: 'Subscribe to events',
     description:
-      'A `text/event-stream` of `deal.created`, `deal.updated`, … Each event has an `id`, an `event` type and `data`: the resource as the caller may see it. A partner role receives only events about its own partner. Send `Last-Event-ID` to resume after an event; without it the stream starts with the next change. Comment lines are sent every 15 seconds so that proxies keep the connection open.',
+      'A `text/event-stream` of `deal.created`, `deal.updated`, … Each event has an `id`, an `event` type and `data`: the resource as the caller may see it. A partner role receives only events about its own partner. Send `Last-Event-ID` to resume after an event; without it the stream starts with the next change. Comment lines are sent every 15 seconds so that proxies keep the connection open. For a caller that cannot hold a stream open (a Salesforce org calling through Apex), `Prefer: wait=0` answers the events there are now and ends the stream, with a last `id:` line to send as `Last-Event-ID` in the next poll.',
     action: 'events.read',
     responses: {
       200: { description: 'The event stream.', contentType: 'text/event-stream' },
@@ -37,6 +37,8 @@ export const eventRoutes = [
       } else {
         after = await latestEventSeq(deps.store);
       }
+      // `Prefer: wait=0` (RFC 7240): one poll instead of a stream.
+      const poll = /(^|[,;\s])wait=0\b/.test(c.req.header('prefer') ?? '');
 
       const ended = new AbortController();
       const end = () => ended.abort();
@@ -76,6 +78,10 @@ export const eventRoutes = [
                 }
                 after = batch.last;
                 if (!batch.more || ended.signal.aborted) break;
+              }
+              if (poll) {
+                send(`: end of poll\nid: ${eventId(after)}\n\n`);
+                break;
               }
             }
           };

@@ -1,0 +1,129 @@
+// The demo's stand-ins for the Salesforce platform modules the wrappers import (a real org
+// provides them): records from a made-up Account and Opportunity, toasts in the page, navigation
+// shown as a toast, and the Apex proxy as a call to the demo server with the demo seller's token.
+const USER = new URLSearchParams(location.search).get('user') || 'usr_lf_seller_1';
+let recordsPromise;
+let tokenPromise;
+
+function token() {
+  tokenPromise ??= fetch(`/demo/api/token?user=${encodeURIComponent(USER)}`)
+    .then((r) => r.json())
+    .then((body) => body.token);
+  return tokenPromise;
+}
+
+/** The page's records, built around the first customer the seller has deals for. */
+export function demoRecords() {
+  recordsPromise ??= (async () => {
+    const r = await fetch('/v1/deals?limit=1&sort=-submittedAt', {
+      headers: { authorization: `Bearer ${await token()}`, accept: 'application/json' },
+    });
+    const customer = (await r.json()).items?.[0]?.customer ?? {
+      name: 'Acme',
+      domain: 'acme.example',
+    };
+    return {
+      customer,
+      records: {
+        '001DEMO': {
+          'Account.Name': customer.name,
+          'Account.Website': `https://www.${customer.domain}/`,
+        },
+        '006DEMO': {
+          'Opportunity.Account.Name': customer.name,
+          'Opportunity.Account.Website': `https://www.${customer.domain}/`,
+        },
+      },
+    };
+  })();
+  return recordsPromise;
+}
+
+// lightning/uiRecordApi
+export class getRecord {
+  constructor(dataCallback) {
+    this.dataCallback = dataCallback;
+  }
+  update(config) {
+    demoRecords().then(({ records }) => {
+      const values = records[config.recordId] ?? {};
+      const fields = {};
+      for (const f of config.fields ?? []) {
+        fields[f.fieldApiName] = { value: values[`${f.objectApiName}.${f.fieldApiName}`] ?? null };
+      }
+      this.dataCallback({ data: { id: config.recordId, fields }, error: undefined });
+    });
+  }
+  connect() {}
+  disconnect() {}
+}
+export const getFieldValue = (record, field) => record?.fields?.[field.fieldApiName]?.value;
+
+// lightning/platformShowToastEvent
+export class ShowToastEvent extends CustomEvent {
+  constructor(detail) {
+    super('lightning__showtoast', { detail, bubbles: true, composed: true });
+  }
+}
+
+/** Shows a toast the way Lightning does, at the top of the page, for a few seconds. */
+export function showToast({ title, message, variant = 'info' }) {
+  const region = document.getElementById('toasts');
+  const toast = document.createElement('div');
+  toast.className = `toast toast--${variant}`;
+  toast.setAttribute('role', 'status');
+  const strong = document.createElement('strong');
+  strong.textContent = title;
+  const text = document.createElement('span');
+  text.textContent = message ?? '';
+  toast.append(strong, text);
+  region.append(toast);
+  setTimeout(() => toast.remove(), 6000);
+}
+
+// lightning/navigation
+const Navigate = Symbol('Navigate');
+export function NavigationMixin(Base) {
+  return class extends Base {
+    [Navigate](ref) {
+      showToast({
+        title: 'Navigation',
+        message: `Salesforce would open ${ref.attributes?.objectApiName} ${ref.attributes?.recordId}.`,
+      });
+    }
+  };
+}
+NavigationMixin.Navigate = Navigate;
+
+// lightning/platformResourceLoader
+const loaded = new Map();
+export function loadScript(_component, url) {
+  if (!loaded.has(url)) {
+    loaded.set(
+      url,
+      new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = url;
+        script.onload = () => resolve();
+        script.onerror = () => reject(new Error(`could not load ${url}`));
+        document.head.append(script);
+      }),
+    );
+  }
+  return loaded.get(url);
+}
+
+// @salesforce/apex/PrmApiProxy.send: what the Apex class does, here against the demo server.
+export async function send({ method, path, headers, body }) {
+  const response = await fetch(path, {
+    method,
+    headers: { ...headers, authorization: `Bearer ${await token()}` },
+    body: body ?? undefined,
+  });
+  const out = {};
+  response.headers.forEach((value, name) => (out[name] = value));
+  return { status: response.status, headers: out, body: await response.text() };
+}
+
+// @salesforce/resourceUrl/prmWidgets
+export const PRM_WIDGETS_URL = '/demo/static/salesforce/prmWidgets.js';

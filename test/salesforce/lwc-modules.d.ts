@@ -1,0 +1,14 @@
+// The LWC modules the Salesforce tests import: compiled by the LWC plugin, untyped here.
+declare module 'c/*' {
+  const component: new () => HTMLElement;
+  export default component;
+  export function setPollInterval(ms: number): void;
+}
+declare module 'lwc' {
+  export function createElement(
+    name: string,
+    options: { is: unknown },
+  ): HTMLElement & {
+    recordId?: string;
+  };
+}

@@ -1,0 +1,219 @@
+// The Salesforce wrappers compiled by the real LWC compiler and run in Chromium
+// (web-test-runner.lwc.config.mjs): `lightning/*` stubbed, the Apex proxy's call made against the
+// real reference server, the widgets from the static resource (loaded with `loadScript`). The
+// Account wrapper shows that account's partner deals and navigates to a deal's CRM record; the
+// Opportunity wrapper prefills and registers a deal with a toast; a decision made elsewhere
+// arrives through the polled event stream and raises a toast.
+import { expect, waitUntil } from '@open-wc/testing';
+import { createElement } from 'lwc';
+import PrmAccountDeals from 'c/prmAccountDeals';
+import PrmOpportunityDeal from 'c/prmOpportunityDeal';
+import { setPollInterval } from 'c/prmBridge';
+import {
+  BRIGHTPATH,
+  clientAs,
+  register,
+  uniqueCustomer,
+} from '../widgets/support/reference-api.js';
+
+type Widget = HTMLElement & { renderRoot: ShadowRoot };
+interface SfWindow {
+  __sfUser?: Record<string, string>;
+  __sfRecords?: Record<string, Record<string, string>>;
+  __sfNavigations?: unknown[];
+  __apexCalls?: { method: string; path: string }[];
+}
+const sf = window as unknown as SfWindow;
+const toasts: { title: string; message: string; variant: string }[] = [];
+document.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+
+/** The first element of `tag` anywhere below `root`, through the components' shadow roots. */
+function deep(root: ParentNode, tag: string): Widget | null {
+  const found = root.querySelector<Widget>(tag);
+  if (found) return found;
+  for (const el of root.querySelectorAll('*')) {
+    const inner = el.shadowRoot ? deep(el.shadowRoot, tag) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+const text = (el: Widget) => el.renderRoot.textContent?.replace(/\s+/g, ' ') ?? '';
+
+function mount(is: unknown, name: string, recordId: string) {
+  const el = createElement(name, { is });
+  el.recordId = recordId;
+  document.body.append(el);
+  return el;
+}
+
+afterEach(() => {
+  for (const el of document.body.querySelectorAll('c-prm-account-deals, c-prm-opportunity-deal'))
+    el.remove();
+});
+
+describe('the Salesforce wrappers, compiled by LWC, against the reference server', () => {
+  it('shows an Account its partner deals through Apex, and a selected deal opens its Opportunity', async () => {
+    const partner = await clientAs('partner_user', BRIGHTPATH);
+    const customer = uniqueCustomer('Account');
+    const deal = await register(partner, customer);
+    const integration = await clientAs('integration');
+    await integration.deals.update(deal.id, { externalId: '006Dn000004AbCdEFG' });
+    await register(partner, uniqueCustomer('Elsewhere')); // another customer: not on this page
+
+    sf.__sfUser = { role: 'seller', sub: 'usr_lf_seller_1' };
+    sf.__sfRecords = { '001A': { 'Account.Website': `https://www.${customer.domain}/about` } };
+    mount(PrmAccountDeals, 'c-prm-account-deals', '001A');
+
+    let list: Widget | null = null;
+    await waitUntil(() => (list = deep(document.body, 'prm-deal-list')), 'the wrapper renders', {
+      timeout: 15_000,
+    });
+    await waitUntil(() => text(list!).includes(customer.name), 'the deal shows', {
+      timeout: 15_000,
+    });
+    expect(text(list!)).not.to.include('Elsewhere');
+    // SLDS global styling hooks on the Lightning page reach the widget's tokens.
+    document.documentElement.style.setProperty('--slds-g-color-accent-1', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(list!).getPropertyValue('--_accent').trim()).to.equal('rgb(1, 2, 3)');
+    document.documentElement.style.removeProperty('--slds-g-color-accent-1');
+    // The widget's requests went through the Apex method, filtered on the account's website.
+    expect(
+      sf.__apexCalls!.some((c) => c.path.includes(`customerDomain=${customer.domain}`)),
+    ).to.equal(true);
+
+    const row = list!.renderRoot.querySelector<HTMLElement>(
+      `[role='listitem'][data-id='${deal.id}']`,
+    )!;
+    row.click();
+    await waitUntil(() => sf.__sfNavigations?.length, 'a navigation');
+    expect(sf.__sfNavigations).to.deep.equal([
+      {
+        type: 'standard__recordPage',
+        attributes: {
+          recordId: '006Dn000004AbCdEFG',
+          objectApiName: 'Opportunity',
+          actionName: 'view',
+        },
+      },
+    ]);
+  });
+
+  it('prefills the registration from an Opportunity and registers the deal, with a toast', async () => {
+    const customer = uniqueCustomer('Opportunity');
+    sf.__sfUser = { role: 'partner_user', partner: BRIGHTPATH };
+    sf.__sfRecords = {
+      '006B': {
+        'Opportunity.Account.Name': customer.name,
+        'Opportunity.Account.Website': `${customer.domain}`,
+      },
+    };
+    mount(PrmOpportunityDeal, 'c-prm-opportunity-deal', '006B');
+    let form: Widget | null = null;
+    await waitUntil(
+      () =>
+        (form = deep(document.body, 'prm-deal-registration'))?.renderRoot?.querySelector('form'),
+      'the form renders',
+      { timeout: 15_000 },
+    );
+    const input = (id: string) => form!.renderRoot.querySelector<HTMLInputElement>(`#${id}`)!;
+    expect(input('customerName').value).to.equal(customer.name);
+    expect(input('customerDomain').value).to.equal(customer.domain);
+
+    const values: Record<string, string> = {
+      contactName: 'Ada Buyer',
+      contactEmail: 'ada@example.com',
+      title: 'Rollout from Salesforce',
+      amount: '9,876,543',
+      expectedCloseDate: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
+    };
+    for (const [id, value] of Object.entries(values)) {
+      input(id).value = value;
+      input(id).dispatchEvent(new Event('input'));
+    }
+    form!.renderRoot
+      .querySelector<HTMLInputElement>('input[name=products][value="lf-core"]')!
+      .click();
+    form!.renderRoot.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+
+    await waitUntil(() => toasts.some((t) => t.title === 'Deal registered'), 'a toast', {
+      timeout: 15_000,
+    });
+    const toast = toasts.find((t) => t.title === 'Deal registered')!;
+    expect(toast.message).to.include(customer.name);
+    const partner = await clientAs('partner_user', BRIGHTPATH);
+    const page = await partner.deals.list({ customerDomain: customer.domain });
+    expect(page.items.map((d) => d.title)).to.deep.equal(['Rollout from Salesforce']);
+  });
+
+  it('raises a toast when a channel manager decides a deal in the Account wrapper', async () => {
+    const partner = await clientAs('partner_user', BRIGHTPATH);
+    const customer = uniqueCustomer('Decided');
+    const deal = await register(partner, customer);
+    sf.__sfUser = { role: 'channel_manager', sub: 'usr_lf_cm_1' };
+    sf.__sfRecords = { '001D': { 'Account.Website': customer.domain } };
+    mount(PrmAccountDeals, 'c-prm-account-deals', '001D');
+    let list: Widget | null = null;
+    const review = () =>
+      list?.renderRoot.querySelector<HTMLButtonElement>(
+        `[data-id='${deal.id}'] [data-action='review']`,
+      );
+    await waitUntil(
+      () => (list = deep(document.body, 'prm-deal-list')) && review(),
+      'a Review button',
+      {
+        timeout: 15_000,
+      },
+    );
+    review()!.click();
+    let approve: HTMLButtonElement | null = null;
+    await waitUntil(
+      () =>
+        (approve = list!.renderRoot.querySelector(
+          `[data-id='${deal.id}'] [data-action='approve']`,
+        )),
+      'the review panel',
+    );
+    approve!.click();
+    await waitUntil(() => toasts.some((t) => t.title === 'Decision saved'), 'a toast', {
+      timeout: 15_000,
+    });
+    const toast = toasts.find((t) => t.title === 'Decision saved')!;
+    expect(toast.message).to.equal(`${customer.name}: approved`);
+    expect(toast.variant).to.equal('success');
+  });
+
+  it('follows decisions through the polled event stream (no SSE through Apex) and raises a toast', async () => {
+    setPollInterval(300);
+    const partner = await clientAs('partner_user', BRIGHTPATH);
+    const customer = uniqueCustomer('Polled');
+    const deal = await register(partner, customer);
+    sf.__sfUser = { role: 'partner_user', partner: BRIGHTPATH };
+    sf.__sfRecords = { '001C': { 'Account.Website': customer.domain } };
+    sf.__apexCalls = [];
+    mount(PrmAccountDeals, 'c-prm-account-deals', '001C');
+    let list: Widget | null = null;
+    await waitUntil(
+      () => (list = deep(document.body, 'prm-deal-list')) && text(list).includes(customer.name),
+      'the deal shows',
+      { timeout: 15_000 },
+    );
+    await waitUntil(() => sf.__apexCalls!.some((c) => c.path === '/v1/events'), 'a poll', {
+      timeout: 10_000,
+    });
+
+    const manager = await clientAs('channel_manager');
+    await manager.deals.decide(deal.id, {
+      decision: 'reject',
+      reasonCode: 'customer_existing',
+      comment: 'Direct account.',
+    });
+    await waitUntil(
+      () => toasts.some((t) => t.title === 'Deal decided'),
+      'a toast for the decision',
+      {
+        timeout: 15_000,
+      },
+    );
+    expect(toasts.find((t) => t.title === 'Deal decided')!.message).to.include(customer.name);
+  });
+});
