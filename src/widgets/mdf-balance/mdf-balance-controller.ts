@@ -8,18 +8,17 @@ import { isPartnerApiError } from '../../core/errors.js';
 import type { MdfClaim, MdfPeriod, MdfRequest } from '../../core/schema/index.js';
 import type { PrmEventDetail } from '../shared/prm-element.js';
 import type { FormContext, Verdict } from './mdf-balance-forms.js';
-import type { Problem, Upload } from './mdf-balance-model.js';
+import type { Problem, Upload } from './mdf-balance-input.js';
 import {
   CLAIM_FIELDS,
   REQUEST_FIELDS,
   amountProblem,
   buildClaim,
   buildRequest,
-  claimable,
-  describeError,
   parseAmount,
   serverProblems,
-} from './mdf-balance-model.js';
+} from './mdf-balance-input.js';
+import { claimable, describeError } from './mdf-balance-model.js';
 import type { T } from './mdf-balance-view.js';
 import { money } from './mdf-balance-view.js';
 
@@ -65,7 +64,7 @@ export class MdfForms implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly h: FormsHost,
+    protected readonly h: FormsHost,
   ) {
     host.addController(this);
   }

@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ACTIVITY_TYPES } from '../../core/schema/index.js';
-import type { Upload } from './mdf-balance-model.js';
+import type { Upload } from './mdf-balance-input.js';
 import type { T } from './mdf-balance-view.js';
 
 export interface FormContext {
