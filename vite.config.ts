@@ -104,8 +104,12 @@ function staticLaterChunks(): Plugin {
 /** Where the loader's chunks go, beside `prm-widgets.js`. */
 const CHUNKS = 'prm';
 
-/** The modules of the loader's shared runtime chunk: whatever is not the loader or a widget. */
+/**
+ * The modules of the loader's shared runtime chunk: whatever is not the loader or a widget, but
+ * the client's upload over XMLHttpRequest, which the client imports when a file first goes out.
+ */
 const isRuntime = (id: string) =>
+  !id.endsWith('/src/core/client/xhr.ts') &&
   /rolldown[/:]runtime|\/node_modules\/|\/src\/core\/|\/src\/widgets\/shared\/|\/src\/hosts\/web\/(runtime|document-provider|script-config)\.ts$/.test(
     id,
   );

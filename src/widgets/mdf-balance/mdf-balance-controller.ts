@@ -264,7 +264,12 @@ export class MdfForms implements ReactiveController {
       this.errors = { ...this.errors, files: undefined };
       const settle = (patch: Partial<Upload>) =>
         (this.uploads = this.uploads.map((u) => (u.key === key ? { ...u, ...patch } : u)));
-      client.files.upload(file, { name: file.name }).then(
+      const progress = ({ loaded, total }: { loaded: number; total: number }) => {
+        if (this.uploads.some((u) => u.key === key && u.state === 'uploading')) {
+          settle({ loaded, total });
+        }
+      };
+      client.files.upload(file, { name: file.name, onProgress: progress }).then(
         (info) => settle({ state: 'done', fileId: info.id }),
         (error: unknown) =>
           settle({ state: 'failed', error: describeError(error, (k) => this.h.t(k)) }),
@@ -376,6 +381,7 @@ export class MdfForms implements ReactiveController {
       busy: this.busy,
       formError: this.formError,
       t: (k, p) => this.h.t(k, p),
+      locale: this.h.locale(),
       input: (f, v) => this.#input(f, v),
       submit,
       cancel: () => this.openForm(undefined),

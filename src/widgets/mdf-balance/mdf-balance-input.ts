@@ -185,6 +185,9 @@ export interface Upload {
   key: number;
   name: string;
   state: 'uploading' | 'done' | 'failed';
+  /** Bytes sent of all, once the client reports progress (until then the bar is indeterminate). */
+  loaded?: number;
+  total?: number;
   fileId?: string;
   error?: string;
 }
