@@ -15,7 +15,7 @@ const manifestFile = 'dist/prm/manifest.json';
 if (!existsSync(manifestFile)) {
   throw new Error(`${manifestFile} is missing: run \`npm run build\` first (npm run size does).`);
 }
-/** @type {{ loader: string, runtime: string[], widgets: Record<string, { chunks: string[], messages: Record<string, string[]> }> }} */
+/** @type {{ loader: string, runtime: string[], widgets: Record<string, { chunks: string[], later: string[], messages: Record<string, string[]> }> }} */
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 const dist = (files) => files.map((f) => `dist/${f}`);
 // Built files are measured as they are: esbuild, which size-limit runs on every check, only
@@ -48,6 +48,15 @@ module.exports = [
   built('loader (prm-widgets.js)', [manifest.loader], '3 KB'),
   built('runtime (Lit, ky, zod/mini, the client, the base class)', manifest.runtime),
   ...widgets.map(([tag, w]) => built(`${tag}: its chunk, English included`, w.chunks, '8 KB')),
+  // Measured, no budget of their own: what a widget imports later for some users only (the forms
+  // of the roles that act, a vendor's desk), alone and with the widget's chunk — what such a user's
+  // page fetches for the widget.
+  ...widgets
+    .filter(([, w]) => w.later.length > 0)
+    .flatMap(([tag, w]) => [
+      built(`${tag}: its later chunks, for the roles that load them`, w.later),
+      built(`${tag}: its chunk and later chunks together`, [...w.chunks, ...w.later]),
+    ]),
   ...widgets.flatMap(([tag, w]) =>
     Object.entries(w.messages).map(([lang, files]) =>
       built(`${tag}: messages in ${lang}`, files, '2 KB'),
@@ -58,7 +67,11 @@ module.exports = [
     .map(([tag, w]) =>
       built(`a page with only <${tag}> (loader, runtime, widget)`, [...page, ...w.chunks], '36 KB'),
     ),
-  built('a page with every widget', [...page, ...widgets.flatMap(([, w]) => w.chunks)]),
+  // Every chunk of every widget, the later ones of the roles that act included.
+  built('a page with every widget', [
+    ...page,
+    ...widgets.flatMap(([, w]) => [...w.chunks, ...w.later]),
+  ]),
   built('all-in-one, as built (prm-widgets.all.js)', ['prm-widgets.all.js']),
   {
     name: 'core (src/core/index.ts)',

@@ -78,19 +78,51 @@ function browserOnly(): Plugin {
   };
 }
 
+/**
+ * In the all-in-one file a widget's later chunks (`import('./x.js')` of a module that is not a
+ * catalogue) become static imports: everything is in the one file anyway, and an inlined dynamic
+ * import would wrap every module it reaches (Lit, the client) in a lazy initialiser, 1.3 kB gzip
+ * for nothing. Same behaviour: the import still resolves on a later microtask.
+ */
+function staticLaterChunks(): Plugin {
+  return {
+    name: 'prm-static-later-chunks',
+    applyToEnvironment: (environment) => environment.name === 'all',
+    transform(code, id) {
+      if (!/\/src\/widgets\/[\w-]+\/[\w.-]+\.ts$/.test(id)) return null;
+      let n = 0;
+      const imports: string[] = [];
+      const out = code.replace(
+        /\bimport\((['"])(\.\/[\w-]+\.js)\1\)/g,
+        (_all, _q, spec: string) => {
+          const name = `__prmLater${n++}`;
+          imports.push(`import * as ${name} from '${spec}';`);
+          return `Promise.resolve(${name})`;
+        },
+      );
+      return n === 0 ? null : { code: `${imports.join('\n')}\n${out}`, map: null };
+    },
+  };
+}
+
 /** Where the loader's chunks go, beside `prm-widgets.js`. */
 const CHUNKS = 'prm';
 
-/** The modules of the loader's shared runtime chunk: whatever is not the loader or a widget. */
+/**
+ * The modules of the loader's shared runtime chunk: whatever is not the loader or a widget, but
+ * the client's upload over XMLHttpRequest, which the client imports when a file first goes out.
+ */
 const isRuntime = (id: string) =>
+  !id.endsWith('/src/core/client/xhr.ts') &&
   /rolldown[/:]runtime|\/node_modules\/|\/src\/core\/|\/src\/widgets\/shared\/|\/src\/hosts\/web\/(runtime|document-provider|script-config)\.ts$/.test(
     id,
   );
 
 /**
  * `prm/manifest.json`: which files a page fetches for what — the loader, the runtime, each
- * element's chunks (with their static imports, the runtime's left out) and each element's
- * catalogues by language. The size budgets (`.size-limit.cjs`), the size table and the tests
+ * element's chunks (with their static imports, the runtime's left out), the chunks it imports
+ * later for some users only (`later`: forms of the roles that act, a vendor's desk) and each
+ * element's catalogues by language. The size budgets (`.size-limit.cjs`), the size table and the tests
  * read it; a host may read it to write `modulepreload` hints.
  */
 function loaderManifest(): Plugin {
@@ -110,13 +142,31 @@ function loaderManifest(): Plugin {
       const runtimeChunk = chunks.find((c) => c.name === 'runtime');
       if (!loader || !runtimeChunk) return this.error('the loader build has no entry or runtime');
       const runtimeFiles = closure(runtimeChunk.fileName);
-      const widgets: Record<string, { chunks: string[]; messages: Record<string, string[]> }> = {};
+      const widgets: Record<
+        string,
+        { chunks: string[]; later: string[]; messages: Record<string, string[]> }
+      > = {};
       const source = (c: (typeof chunks)[number]) => c.facadeModuleId?.replace(/\\/g, '/') ?? '';
+      const isCatalogue = (file: string) => {
+        const chunk = byName.get(file);
+        return !!chunk && /\.messages\.\w+\.ts$/.test(source(chunk));
+      };
       for (const chunk of chunks) {
         const widget = /\/src\/widgets\/([\w-]+)\/prm-\1\.ts$/.exec(source(chunk));
         if (!widget || !chunk.isDynamicEntry) continue;
         const files = [...closure(chunk.fileName)].filter((f) => !runtimeFiles.has(f));
-        widgets[`prm-${widget[1]}`] = { chunks: files, messages: {} };
+        // What the widget imports later, for some users only (the forms of the roles that act,
+        // a vendor's desk): its dynamic imports other than catalogues, with their own imports.
+        const later = new Set<string>();
+        for (const file of files) {
+          for (const lazy of byName.get(file)?.dynamicImports ?? []) {
+            if (isCatalogue(lazy)) continue;
+            for (const f of closure(lazy)) {
+              if (!runtimeFiles.has(f) && !files.includes(f)) later.add(f);
+            }
+          }
+        }
+        widgets[`prm-${widget[1]}`] = { chunks: files, later: [...later], messages: {} };
       }
       for (const chunk of chunks) {
         const catalogue = /\/src\/widgets\/([\w-]+)\/prm-\1\.messages\.(\w+)\.ts$/.exec(
@@ -177,7 +227,7 @@ const analyze = () =>
 
 export default defineConfig({
   define: { __PRM_DEV__: 'false', __PRM_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [browserOnly(), demoPages(), teamsPages(), loaderManifest()],
+  plugins: [browserOnly(), demoPages(), teamsPages(), loaderManifest(), staticLaterChunks()],
   build: { target: 'es2022', sourcemap: true },
   environments: {
     client: {

@@ -22,6 +22,10 @@ const sum = (files) => files.reduce((total, f) => total + gzip(`dist/${f}`), 0);
 const budgetOf = (name) => checks.find((c) => c.name === name)?.limit ?? '';
 
 const widgets = Object.entries(manifest.widgets);
+/** Who loads a widget's later chunks (the manifest's `later`). */
+const LATER = {
+  'prm-mdf-balance': 'the forms and decisions: partner admins, channel managers, program admins',
+};
 const page = [manifest.loader, ...manifest.runtime];
 const tags = (list) => list.map((t) => `\`<${t}>\``).join(' + ');
 const rows = [
@@ -36,6 +40,20 @@ const rows = [
     w.chunks,
     `${tag}: its chunk, English included`,
   ]),
+  ...widgets
+    .filter(([, w]) => w.later.length > 0)
+    .flatMap(([tag, w]) => [
+      [
+        `\`<${tag}>\`, what it loads later for some users (${LATER[tag] ?? 'some roles'})`,
+        w.later,
+        `${tag}: its later chunks, for the roles that load them`,
+      ],
+      [
+        `\`<${tag}>\` for those users: its chunk and the later ones`,
+        [...w.chunks, ...w.later],
+        `${tag}: its chunk and later chunks together`,
+      ],
+    ]),
   ...widgets.flatMap(([tag, w]) =>
     Object.entries(w.messages).map(([lang, files]) => [
       `\`<${tag}>\` messages in ${lang}`,
@@ -61,8 +79,8 @@ if (pageWidgets.length > 1) {
   ]);
 }
 rows.push([
-  '**a page with every widget**',
-  [...page, ...widgets.flatMap(([, w]) => w.chunks)],
+  '**a page with every widget**, for a role that loads every later chunk too',
+  [...page, ...widgets.flatMap(([, w]) => [...w.chunks, ...w.later])],
   'a page with every widget',
 ]);
 rows.push([

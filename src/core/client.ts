@@ -3,6 +3,7 @@ import { callsOf, compact, path } from './client/calls.js';
 import { contentMethods, type ContentMethods } from './client/content.js';
 import { mdfMethods, type MdfMethods } from './client/mdf.js';
 import { send, type CallOptions, type EngineOptions } from './client/request.js';
+import type { UploadProgressHandler } from './client/xhr.js';
 import { openEvents, type EventSubscription, type SubscribeOptions } from './events.js';
 import {
   FileInfo,
@@ -59,7 +60,9 @@ export type {
   Operation,
   RetryOptions,
   Transport,
+  TransportOptions,
 } from './client/request.js';
+export type { UploadProgress, UploadProgressHandler } from './client/xhr.js';
 /** One key per logical operation: e.g. per draft, so that a resubmit replays instead of duplicating. */
 export { newIdempotencyKey } from './client/request.js';
 
@@ -138,7 +141,15 @@ export interface PartnerClient {
     /** Uploads a proof file as its raw bytes; the server decides its type from the content. */
     upload(
       file: Blob,
-      options?: { name?: string; contentType?: string },
+      options?: {
+        name?: string;
+        contentType?: string;
+        /**
+         * Called as the file goes out (bytes sent of all). Only when the client carries requests
+         * itself (no `fetch` of the host's) or the host's `transport` reports progress.
+         */
+        onProgress?: UploadProgressHandler;
+      },
       opts?: CallOptions,
     ): Promise<FileInfo>;
   };
@@ -275,6 +286,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
             body: file,
             contentType: o.contentType || file.type || 'application/octet-stream',
             query: compact({ name: o.name ?? (file as Partial<File>).name }),
+            onUploadProgress: o.onProgress,
           },
           opts,
         ),

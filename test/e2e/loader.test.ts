@@ -19,7 +19,10 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 interface Manifest {
   loader: string;
   runtime: string[];
-  widgets: Record<string, { chunks: string[]; messages: Record<string, string[]> }>;
+  widgets: Record<
+    string,
+    { chunks: string[]; later: string[]; messages: Record<string, string[]> }
+  >;
 }
 
 interface Fetched {
@@ -149,5 +152,76 @@ describe('the loader, on a page served by prm serve', () => {
     assert.ok(expected.length === 2, 'each widget has its German catalogue');
     assert.deepEqual(scripts.map((s) => s.file).sort(), [...expected].sort());
     console.log(`# German: ${scripts.map((s) => `${s.file} ${kB(s.gzip)}`).join(', ')}`);
+  });
+});
+
+describe('a widget’s later chunks, through the loader', () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startDemoServer();
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens a page with only `<tag>` for `user` and answers the scripts it asked for. */
+  async function scriptsOf(tag: string, user: string, ready: string): Promise<string[]> {
+    const page = await (await browser.newContext()).newPage();
+    const files: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() !== 'script') return;
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/demo/')) files.push(path.slice('/demo/'.length));
+    });
+    await page.route(`${server.url}/partner-page/`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A partner page</title>
+<script type="module" src="/demo/prm-widgets.js" data-api-base="/" data-token-url="/demo/api/token?user=${user}"></script>
+</head><body><main><${tag}></${tag}></main></body></html>`,
+      }),
+    );
+    await page.goto(`${server.url}/partner-page/`);
+    // The widget renders its data only once the chunks it needs for this user are in; the live
+    // event stream keeps the network busy, so a moment's quiet stands in for "network idle".
+    await page.locator(tag).locator(ready).first().waitFor();
+    await page.waitForTimeout(1000);
+    await page.close();
+    return files.sort();
+  }
+
+  it('a partner user’s <prm-mdf-balance> fetches no forms: only the loader, runtime and its chunk', async () => {
+    const manifest = JSON.parse(readFileSync(`${root}dist/prm/manifest.json`, 'utf8')) as Manifest;
+    const mdf = manifest.widgets['prm-mdf-balance']!;
+    assert.ok(mdf.later.length > 0, 'the forms are a chunk of their own');
+    const files = await scriptsOf(
+      'prm-mdf-balance',
+      DEMO_IDS.users.brightpathUser,
+      "[part='period']",
+    );
+    assert.deepEqual(files, [manifest.loader, ...manifest.runtime, ...mdf.chunks].sort());
+    console.log(`# <prm-mdf-balance> for a partner user: ${kB(total(mdf.chunks))}`);
+  });
+
+  it('a partner admin’s <prm-mdf-balance> fetches the forms’ chunk with its data', async () => {
+    const manifest = JSON.parse(readFileSync(`${root}dist/prm/manifest.json`, 'utf8')) as Manifest;
+    const mdf = manifest.widgets['prm-mdf-balance']!;
+    const files = await scriptsOf(
+      'prm-mdf-balance',
+      DEMO_IDS.users.brightpathAdmin,
+      "[data-action='request']",
+    );
+    assert.deepEqual(
+      files,
+      [manifest.loader, ...manifest.runtime, ...mdf.chunks, ...mdf.later].sort(),
+    );
+    console.log(
+      `# <prm-mdf-balance> for a partner admin: ${kB(total([...mdf.chunks, ...mdf.later]))}`,
+    );
   });
 });

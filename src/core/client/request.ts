@@ -4,11 +4,18 @@ import type * as z from 'zod/mini';
 import type { TokenProvider } from '../auth.js';
 import { NetworkError, TimeoutError, isNetworkError, type RequestInfo } from '../errors.js';
 import { newProblemError, parseBody, raceSignal, type Parsed } from './response.js';
+import type { UploadProgressHandler } from './xhr.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** What the client asks of a transport beside the request; a transport may ignore it. */
+export interface TransportOptions {
+  /** For an upload: call it as the body goes out. Without it a widget shows no percentage. */
+  onUploadProgress?: UploadProgressHandler | undefined;
+}
+
 /** Carries a `Request` to the server and back: `fetch`, or a host's own channel (Apex, a proxy). */
-export type Transport = (request: Request) => Promise<Response>;
+export type Transport = (request: Request, options?: TransportOptions) => Promise<Response>;
 
 /** What one client method call is doing; the same object for every attempt of that call. */
 export interface Operation {
@@ -92,6 +99,8 @@ export interface RequestSpec<S extends z.ZodMiniType | null> {
   /** A raw body instead of JSON (file uploads), sent with `contentType`. */
   body?: Blob | undefined;
   contentType?: string | undefined;
+  /** For an upload: how much of the body has gone out (see {@link carry}). */
+  onUploadProgress?: UploadProgressHandler | undefined;
   query?: object | undefined;
   /** `/v1/health` needs no token. */
   anonymous?: boolean;
@@ -111,11 +120,28 @@ export function newIdempotencyKey(): string {
 export const backoffCap = (retry: Omit<RetryOptions, 'limit'>, n: number): number =>
   Math.min(retry.maxBackoffMs, retry.backoffMs * 2 ** Math.max(0, n - 1));
 
-/** How one request travels: the host's transport, else the given `fetch`, else the global one. */
-function carry(engine: EngineOptions, request: Request, init?: RequestInit): Promise<Response> {
-  return engine.transport
-    ? engine.transport(request)
-    : (engine.fetch ?? globalThis.fetch.bind(globalThis))(request, init);
+/**
+ * How one request travels: the host's transport, else the given `fetch`, else the global one. An
+ * upload that reports progress goes over XMLHttpRequest when the client carries it itself; a host's
+ * transport gets the handler and may call it; a host's `fetch` cannot, and reports none.
+ */
+function carry(
+  engine: EngineOptions,
+  request: Request,
+  init?: RequestInit,
+  onUploadProgress?: UploadProgressHandler,
+): Promise<Response> {
+  if (engine.transport) {
+    return onUploadProgress
+      ? engine.transport(request, { onUploadProgress })
+      : engine.transport(request);
+  }
+  if (engine.fetch) return engine.fetch(request, init);
+  if (onUploadProgress && typeof XMLHttpRequest !== 'undefined') {
+    // Imported when first needed: a page that never uploads never loads it.
+    return import('./xhr.js').then((m) => m.xhrFetch(request, onUploadProgress));
+  }
+  return globalThis.fetch(request, init);
 }
 
 /** Sets the bearer token (`forced` after a refresh) and runs the `beforeRequest` hooks. */
@@ -204,7 +230,7 @@ export async function send<S extends z.ZodMiniType | null>(
       fetch: async (input, init) => {
         const request = input as Request;
         try {
-          return await carry(engine, request, init);
+          return await carry(engine, request, init, spec.onUploadProgress);
         } catch (cause) {
           // Our own abort (ky's timeout) or the caller's: ky and `send` report those.
           if (request.signal.aborted) throw cause;

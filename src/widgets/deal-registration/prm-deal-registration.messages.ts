@@ -4,7 +4,8 @@
  * holds a customer.
  */
 
-import type { Message } from '../shared/i18n.js';
+import { prefixed } from '../shared/i18n.js';
+import type { Message, Translation } from '../shared/i18n.js';
 
 declare module '../shared/i18n.js' {
   interface Messages {
@@ -125,4 +126,7 @@ export const en = {
  * The German catalogue, in a module of its own: a page loads it only when a widget renders in
  * German (`../shared/i18n.ts` calls this then), so an English page carries no German.
  */
-export const de = () => import('./prm-deal-registration.messages.de.js').then((m) => m.de);
+export const de = () =>
+  import('./prm-deal-registration.messages.de.js').then((m) =>
+    prefixed<Translation<typeof en>>('dealRegistration.', m.de),
+  );

@@ -8,18 +8,17 @@ import { isPartnerApiError } from '../../core/errors.js';
 import type { MdfClaim, MdfPeriod, MdfRequest } from '../../core/schema/index.js';
 import type { PrmEventDetail } from '../shared/prm-element.js';
 import type { FormContext, Verdict } from './mdf-balance-forms.js';
-import type { Problem, Upload } from './mdf-balance-model.js';
+import type { Problem, Upload } from './mdf-balance-input.js';
 import {
   CLAIM_FIELDS,
   REQUEST_FIELDS,
   amountProblem,
   buildClaim,
   buildRequest,
-  claimable,
-  describeError,
   parseAmount,
   serverProblems,
-} from './mdf-balance-model.js';
+} from './mdf-balance-input.js';
+import { claimable, describeError } from './mdf-balance-model.js';
 import type { T } from './mdf-balance-view.js';
 import { money } from './mdf-balance-view.js';
 
@@ -65,7 +64,7 @@ export class MdfForms implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly h: FormsHost,
+    protected readonly h: FormsHost,
   ) {
     host.addController(this);
   }
@@ -265,7 +264,12 @@ export class MdfForms implements ReactiveController {
       this.errors = { ...this.errors, files: undefined };
       const settle = (patch: Partial<Upload>) =>
         (this.uploads = this.uploads.map((u) => (u.key === key ? { ...u, ...patch } : u)));
-      client.files.upload(file, { name: file.name }).then(
+      const progress = ({ loaded, total }: { loaded: number; total: number }) => {
+        if (this.uploads.some((u) => u.key === key && u.state === 'uploading')) {
+          settle({ loaded, total });
+        }
+      };
+      client.files.upload(file, { name: file.name, onProgress: progress }).then(
         (info) => settle({ state: 'done', fileId: info.id }),
         (error: unknown) =>
           settle({ state: 'failed', error: describeError(error, (k) => this.h.t(k)) }),
@@ -377,6 +381,7 @@ export class MdfForms implements ReactiveController {
       busy: this.busy,
       formError: this.formError,
       t: (k, p) => this.h.t(k, p),
+      locale: this.h.locale(),
       input: (f, v) => this.#input(f, v),
       submit,
       cancel: () => this.openForm(undefined),

@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ACTIVITY_TYPES } from '../../core/schema/index.js';
-import type { Upload } from './mdf-balance-model.js';
+import type { Upload } from './mdf-balance-input.js';
 import type { T } from './mdf-balance-view.js';
 
 export interface FormContext {
@@ -17,6 +17,7 @@ export interface FormContext {
   busy: boolean;
   formError: string | undefined;
   t: T;
+  locale: string;
   input(field: string, value: string): void;
   submit(): void;
   cancel(): void;
@@ -139,6 +140,25 @@ export function renderRequestForm(
   </form>`;
 }
 
+/**
+ * An upload's bar: bytes sent of all, with the percentage as its value text and beside it, once
+ * the client reports progress; indeterminate until then (a host transport that reports none).
+ */
+function renderProgress(u: Upload, label: string, locale: string): TemplateResult {
+  const known = u.total !== undefined && u.total > 0;
+  const percent = known
+    ? new Intl.NumberFormat(locale, { style: 'percent' }).format(Math.min(1, u.loaded! / u.total!))
+    : '';
+  return html`<progress
+      aria-label=${label}
+      max=${known ? u.total! : nothing}
+      value=${known ? u.loaded! : nothing}
+      aria-valuetext=${known ? percent : nothing}
+    ></progress>
+    <span>${label}</span>
+    ${known ? html`<span class="percent">${percent}</span>` : nothing}`;
+}
+
 export function renderClaimForm(
   ctx: FormContext,
   heading: string,
@@ -188,10 +208,7 @@ export function renderClaimForm(
                 html`<li class="upload ${u.state}" data-state=${u.state}>
                   ${
                     u.state === 'uploading'
-                      ? html`<progress
-                            aria-label=${t('mdfBalance.uploading', { name: u.name })}
-                          ></progress>
-                          <span>${t('mdfBalance.uploading', { name: u.name })}</span>`
+                      ? renderProgress(u, t('mdfBalance.uploading', { name: u.name }), ctx.locale)
                       : u.state === 'done'
                         ? html`<span>${t('mdfBalance.uploaded', { name: u.name })}</span>`
                         : html`<span class="field-error"

@@ -15,19 +15,9 @@ import { registerMessages } from '../shared/i18n.js';
 import { LiveEventsController } from '../shared/live-events.js';
 import { PrmElement } from '../shared/prm-element.js';
 import { StatusController } from '../shared/status.js';
-import { renderClaimForm, renderDecision, renderRequestForm } from './mdf-balance-forms.js';
-import type { Open } from './mdf-balance-controller.js';
-import { MdfForms } from './mdf-balance-controller.js';
-import {
-  amountText,
-  claimOpen,
-  claimable,
-  describeError,
-  emptyRequest,
-  expiryOf,
-  isDecider,
-  requestValuesOf,
-} from './mdf-balance-model.js';
+import type { MdfActions } from './mdf-balance-actions.js';
+import type { FormsHost } from './mdf-balance-controller.js';
+import { canAct, describeError } from './mdf-balance-model.js';
 import {
   renderClaims,
   renderExpiry,
@@ -82,7 +72,9 @@ export class PrmMdfBalance extends PrmElement {
   #refreshTimer: ReturnType<typeof setTimeout> | undefined;
   #status = new StatusController(this, () => ({}));
 
-  #forms = new MdfForms(this, {
+  /** The forms and decisions: a second chunk, loaded with the data for the roles that act. */
+  #actions: MdfActions | undefined;
+  #formsHost: FormsHost = {
     client: () => this.resolvedClient,
     locale: () => this.resolvedLocale,
     t: (k, p) => this.t(k, p),
@@ -91,7 +83,7 @@ export class PrmMdfBalance extends PrmElement {
     refresh: () => this.#refresh(),
     announce: (text) => this.#announce(text),
     emit: (name, detail) => void this.emit(name, detail),
-  });
+  };
 
   constructor() {
     super();
@@ -118,8 +110,18 @@ export class PrmMdfBalance extends PrmElement {
       client.mdf.summary(me.partner ? undefined : id, { signal }),
       client.mdf.listRequests({ partnerId: id, limit: 200 }, { signal }),
       client.mdf.listClaims({ partnerId: id, limit: 200 }, { signal }),
+      canAct(me.user.role) ? this.#loadActions() : undefined,
     ]);
     return { me, summary, requests: requests.items, claims: claims.items };
+  }
+
+  /** Imports the forms' chunk (once) beside the data, so a button never waits for it. */
+  async #loadActions(): Promise<void> {
+    if (this.#actions) return;
+    const { MdfActions, formStyles } = await import('./mdf-balance-actions.js');
+    if (this.#actions) return;
+    this.#actions = new MdfActions(this, this.#formsHost);
+    this.addStyles(formStyles);
   }
 
   #onEvent(event: PrmEvent): void {
@@ -192,11 +194,7 @@ export class PrmMdfBalance extends PrmElement {
     const locale = this.resolvedLocale;
     const now = Date.now();
     const requests = this._data!.requests.filter((r) => r.allocationId === p.allocationId);
-    const open = this.#forms.open;
-    const canRequest =
-      this.#role === 'partner_admin' &&
-      expiryOf(p.expiresAt, now).kind !== 'expired' &&
-      p.available.amount > 0;
+    const acting = this.#actions?.period(p, this.#role, now);
     return html`<article
       part="period"
       class="period"
@@ -205,30 +203,9 @@ export class PrmMdfBalance extends PrmElement {
     >
       <header>
         <h3>${t('mdfBalance.period', { period: p.period })}</h3>
-        ${
-          canRequest && !(open?.kind === 'request' && open.allocationId === p.allocationId)
-            ? html`<button
-                type="button"
-                class="primary"
-                data-action="request"
-                @click=${() => this.#forms.openForm({ kind: 'request', allocationId: p.allocationId }, emptyRequest())}
-              >
-                ${t('mdfBalance.requestFunds')}
-              </button>`
-            : nothing
-        }
+        ${acting?.button ?? nothing}
       </header>
-      ${renderExpiry(p, locale, t, now)} ${renderMeter(p, locale, t)}
-      ${
-        open?.kind === 'request' && open.allocationId === p.allocationId && !open.editing
-          ? renderRequestForm(
-              this.#forms.ctx(`req-${p.allocationId}`, () => this.#forms.submitRequest()),
-              t('mdfBalance.form.request', { period: p.period }),
-              p.available.currency,
-              false,
-            )
-          : nothing
-      }
+      ${renderExpiry(p, locale, t, now)} ${renderMeter(p, locale, t)} ${acting?.form ?? nothing}
       <h4 class="requests-heading">${t('mdfBalance.requests')}</h4>
       ${
         requests.length === 0
@@ -245,96 +222,11 @@ export class PrmMdfBalance extends PrmElement {
       this.t(k, params);
     const locale = this.resolvedLocale;
     const role = this.#role;
-    const open = this.#forms.open;
+    const actions = this.#actions;
     const claims = this._data!.claims.filter((c) => c.requestId === r.id);
-    const here = (kind: Open['kind']): boolean => {
-      if (!open || open.kind !== kind) return false;
-      if (open.kind === 'request') return open.editing?.id === r.id;
-      if (open.kind === 'decide-claim') return false;
-      return open.request.id === r.id;
-    };
-    const action = (name: string, label: string, run: () => void) =>
-      html`<button type="button" data-action=${name} @click=${run}>${label}</button>`;
-    const actions: TemplateResult[] = [];
-    if (role === 'partner_admin' && r.status === 'returned' && !here('request')) {
-      actions.push(
-        action('edit', t('mdfBalance.edit'), () =>
-          this.#forms.openForm(
-            { kind: 'request', allocationId: r.allocationId, editing: r },
-            requestValuesOf(r, locale),
-          ),
-        ),
-      );
-    }
-    if (role === 'partner_admin' && claimable(r) > 0 && claimOpen(r, now) && !here('claim')) {
-      actions.push(
-        action('claim', t('mdfBalance.claimFunds'), () =>
-          this.#forms.openForm(
-            { kind: 'claim', request: r },
-            { amount: amountText(claimable(r), locale, r.requestedAmount.currency) },
-          ),
-        ),
-      );
-    }
-    if (isDecider(role) && r.status === 'submitted' && !here('decide-request')) {
-      actions.push(
-        action('review', t('mdfBalance.review'), () =>
-          this.#forms.openForm(
-            { kind: 'decide-request', request: r },
-            { amount: amountText(r.requestedAmount.amount, locale, r.requestedAmount.currency) },
-          ),
-        ),
-      );
-    }
-    const claimActions = (c: MdfClaim) =>
-      isDecider(role) && c.status === 'submitted'
-        ? open?.kind === 'decide-claim' && open.claim.id === c.id
-          ? renderDecision(
-              this.#forms.ctx(`dc-${c.id}`, () => {}),
-              ['approve', 'reject'],
-              undefined,
-              (v) => this.#forms.decide(v),
-            )
-          : action('review-claim', t('mdfBalance.review'), () =>
-              this.#forms.openForm({ kind: 'decide-claim', claim: c }),
-            )
-        : nothing;
     return html`<li class="request" data-id=${r.id} data-status=${r.status}>
-      ${renderRequestSummary(r, locale, t, now)}
-      ${actions.length ? html`<div class="actions">${actions}</div>` : nothing}
-      ${
-        here('request')
-          ? renderRequestForm(
-              this.#forms.ctx(`edit-${r.id}`, () => this.#forms.submitRequest()),
-              t('mdfBalance.edit'),
-              r.requestedAmount.currency,
-              true,
-            )
-          : nothing
-      }
-      ${
-        here('claim')
-          ? renderClaimForm(
-              this.#forms.ctx(`claim-${r.id}`, () => this.#forms.submitClaim()),
-              t('mdfBalance.form.claim', { title: r.activity.title }),
-              r.requestedAmount.currency,
-              this.#forms.uploads,
-              (f) => this.#forms.onFiles(f),
-              (key) => this.#forms.removeUpload(key),
-            )
-          : nothing
-      }
-      ${
-        here('decide-request')
-          ? renderDecision(
-              this.#forms.ctx(`dr-${r.id}`, () => {}),
-              ['approve', 'return', 'reject'],
-              r.requestedAmount.currency,
-              (v) => this.#forms.decide(v),
-            )
-          : nothing
-      }
-      ${renderClaims(claims, locale, t, claimActions)}
+      ${renderRequestSummary(r, locale, t, now)} ${actions?.request(r, role, now) ?? nothing}
+      ${renderClaims(claims, locale, t, (c) => actions?.claim(c, role) ?? nothing)}
     </li>`;
   }
 }

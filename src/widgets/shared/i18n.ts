@@ -65,6 +65,22 @@ export type MessageKey = {
   [Part in keyof Messages]: keyof Messages[Part] & string;
 }[keyof Messages];
 
+/**
+ * A part's catalogue written without its keys' prefix (`heading` for `dealRegistration.heading`):
+ * smaller on the wire, for a catalogue that loads on its own (a widget's German). The English
+ * module puts the prefix back with {@link prefixed} as it imports it.
+ */
+export type Unprefixed<Catalogue, Prefix extends string> = {
+  [K in keyof Catalogue as K extends `${Prefix}${infer Rest}` ? Rest : never]: Catalogue[K];
+};
+
+/** An {@link Unprefixed} catalogue with `prefix` back on each key. */
+export function prefixed<Catalogue>(prefix: string, messages: Record<string, Message>): Catalogue {
+  const out: Record<string, Message> = {};
+  for (const key of Object.keys(messages)) out[prefix + key] = messages[key]!;
+  return out as Catalogue;
+}
+
 /** A catalogue, or a function importing it when its language is first used. */
 export type Lazy<Catalogue> = Catalogue | (() => Promise<Catalogue>);
 

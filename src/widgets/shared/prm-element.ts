@@ -1,5 +1,5 @@
 import { LitElement, adoptStyles } from 'lit';
-import type { CSSResultGroup, PropertyValues } from 'lit';
+import type { CSSResultGroup, CSSResultOrNative, PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { PartnerClient } from '../../core/client.js';
@@ -210,6 +210,17 @@ export class PrmElement extends LitElement {
     adoptStyles(root, ctor.elementStyles);
     this.renderOptions.renderBefore ??= root.firstChild;
     return root;
+  }
+
+  /**
+   * Adds styles after the element rendered: those of a second chunk (forms, a vendor desk) that
+   * only some users load. The class's own styles stay first; the root keeps its mode.
+   */
+  protected addStyles(...styles: CSSResultOrNative[]): void {
+    const root = this.renderRoot;
+    if (!(root instanceof ShadowRoot)) return;
+    const ctor = this.constructor as typeof LitElement;
+    adoptStyles(root, [...ctor.elementStyles, ...styles]);
   }
 
   /** Renders once this locale's messages are in (a language other than English loads lazily). */
