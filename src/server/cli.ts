@@ -6,6 +6,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, isPartnerRole } from '../core/schema/index.js';
 import type { Role } from '../core/schema/index.js';
+import type { TeamsAppConfig } from '../core/schema/teams.js';
+import {
+  TEAMS_CONFIG_ENV,
+  TEAMS_PAGES_PATH,
+  mergeTeamsConfig,
+  parseTeamsAppConfig,
+} from '../core/schema/teams.js';
 import { generateSecret, mintToken, parseTtl } from './identity/tokens.js';
 import { readTrustedIssuers } from './identity/trusted-issuers.js';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit.js';
@@ -18,12 +25,19 @@ const USAGE = `prm ${VERSION} — the reference Partner API server
 Usage:
   prm serve [--port 8787] [--host 127.0.0.1] [--data <dir>|memory] [--database-url <url>]
             [--seed demo|none] [--demo] [--rate-limit 6000] [--rate-window 60]
+            [--teams-config <file>]
   prm token --role <role> [--partner <id>] [--sub <id>] [--name <name>] [--email <email>]
             [--ttl 15m] [--data <dir>]
 
 Environment: PORT, PRM_DATA, DATABASE_URL, PRM_SEED, PRM_JWT_SECRET, PRM_TRUSTED_ISSUERS
 (JSON or a file path), PRM_CORS_ORIGINS (comma-separated origins, default any),
 PRM_RATE_LIMIT and PRM_RATE_WINDOW (as the options).
+
+Microsoft Teams: with a Teams configuration (--teams-config <file>, else teams.config.json in
+the working directory, under ${Object.keys(TEAMS_CONFIG_ENV).join(', ')},
+which win; the same that \`npm run teams:package\` reads), the tab pages are served at
+${TEAMS_PAGES_PATH}tab/ and ${TEAMS_PAGES_PATH}config/ with the deployment's ids, from the build
+(PRM_TEAMS_PAGES: another folder of built pages). Without one those paths are 404.
 
 Rate limits: each caller (a valid token's subject, else the client address) may send
 --rate-limit requests per --rate-window seconds (default 6000 per 60; 0 turns budgets off);
@@ -52,6 +66,30 @@ function wholeNumber(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
+/**
+ * The Teams configuration `npm run teams:package` reads too: the file (`--teams-config`, else
+ * `teams.config.json` here if there is one) under the `PRM_TEAMS_*` variables. Undefined when
+ * neither says anything; a usage error naming the fields when it is incomplete or wrong.
+ */
+function readTeams(env: NodeJS.ProcessEnv, file: string | undefined): TeamsAppConfig | undefined {
+  const path = file ?? (existsSync('teams.config.json') ? 'teams.config.json' : undefined);
+  let fromFile: Record<string, unknown> = {};
+  if (path) {
+    try {
+      fromFile = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new UsageError(`--teams-config ${path}: ${(error as Error).message}`);
+    }
+  }
+  const merged = mergeTeamsConfig(fromFile, env);
+  if (Object.keys(merged).length === 0) return undefined;
+  try {
+    return parseTeamsAppConfig(merged);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -64,6 +102,7 @@ async function serve(argv: string[]): Promise<void> {
       demo: { type: 'boolean', default: false },
       'rate-limit': { type: 'string' },
       'rate-window': { type: 'string' },
+      'teams-config': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -120,6 +159,8 @@ async function serve(argv: string[]): Promise<void> {
     }
   }
 
+  const teams = readTeams(env, values['teams-config']);
+
   const corsEnv = env.PRM_CORS_ORIGINS?.trim();
   const server = await startServer({
     port,
@@ -131,6 +172,7 @@ async function serve(argv: string[]): Promise<void> {
     demo,
     trustedIssuers: readTrustedIssuers(env.PRM_TRUSTED_ISSUERS),
     rateLimit: { limit: rateLimit, windowSeconds: rateWindow },
+    teams: teams && { config: teams, pagesDir: env.PRM_TEAMS_PAGES || undefined },
     corsOrigins:
       !corsEnv || corsEnv === '*'
         ? '*'
@@ -153,6 +195,11 @@ async function serve(argv: string[]): Promise<void> {
     `database: ${where}${server.seeded ? ` (seeded: ${seed})` : ''}`,
     `API reference: ${server.url}/docs, OpenAPI: ${server.url}/openapi.json`,
   ];
+  if (teams) {
+    banner.push(
+      `teams: tab pages at ${server.url}${TEAMS_PAGES_PATH}tab/ and ${TEAMS_PAGES_PATH}config/ (app ${teams.appId}, for https://${teams.domain}${TEAMS_PAGES_PATH})`,
+    );
+  }
   if (secretNote) banner.push(secretNote);
   if (demo) {
     const dataFlag = dataDir && dataDir !== resolve(DEFAULT_DATA) ? ` --data ${data}` : '';

@@ -13,12 +13,15 @@ import { DEFAULT_RATE_LIMIT } from './http/rate-limit.js';
 import type { TrustedIssuerConfig } from './identity/trusted-issuers.js';
 import { prepareTrustedIssuers } from './identity/trusted-issuers.js';
 import { createVerifier } from './identity/verify.js';
+import type { TeamsAppConfig } from '../core/schema/teams.js';
+import { TEAMS_PAGES_PATH, tabPageConfig } from '../core/schema/teams.js';
 import { mountDemo } from './demo/index.js';
 import { createDemoTeamsIssuer } from './demo/teams.js';
 import { startExpirySweeper, sweepExpiredDeals } from './domain/deals-expiry.js';
 import { applySeed } from './seed/index.js';
 import type { Store } from './store/index.js';
 import { openStore } from './store/index.js';
+import { mountTeams } from './teams/pages.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** The package's version, from `package.json` (a build inlines it): what `/v1/health` reports. */
@@ -39,6 +42,12 @@ export interface ServerOptions {
   log?: Logger;
   /** Serve the demo pages and their token route under `/demo/` (`prm serve --demo`). */
   demo?: boolean;
+  /**
+   * A Microsoft Teams deployment: its tab pages are served at `/teams/tab/` and `/teams/config/`
+   * with their `#prm-teams-config` block written from `config`; from `pagesDir`, else the build's
+   * `dist/demo/teams/`. Without it those paths are 404.
+   */
+  teams?: { config: TeamsAppConfig; pagesDir?: string | undefined } | undefined;
   /** More routes on top of the API's own (tests add failing or slow ones). */
   extraRoutes?: AnyRoute[];
   /** How long in-flight requests may take to finish on shutdown before connections are cut. */
@@ -94,6 +103,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     };
     const app = createApp(deps, createRegistry().add(...(options.extraRoutes ?? [])));
+    if (options.teams) {
+      mountTeams(app, {
+        prefix: TEAMS_PAGES_PATH,
+        config: tabPageConfig(options.teams.config),
+        dir: options.teams.pagesDir,
+      });
+    }
     if (options.demo) mountDemo(app, { store, secret: options.secret, teams: demoTeams });
     const server = createAdaptorServer({ fetch: app.fetch }) as Server;
     await new Promise<void>((resolve, reject) => {

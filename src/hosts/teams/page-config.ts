@@ -1,25 +1,13 @@
 /**
  * @module The tab pages' configuration: a JSON block in the page,
  * `<script type="application/json" id="prm-teams-config">`, which runs nothing (the pages' CSP
- * allows no inline script). The Entra and Teams ids are the deployment's, never the code's.
+ * allows no inline script). The Entra and Teams ids are the deployment's, never the code's: the
+ * server that serves the page (`prm serve`, `src/server/teams/`) writes the block from the
+ * deployment's configuration.
  */
-import * as z from 'zod/mini';
+import { TabPageConfig } from '../../core/schema/teams.js';
 
-export const TabPageConfig = z.object({
-  /** Where the Partner API lives, without `/v1`; the page's origin when empty. */
-  apiBase: z.optional(z.string()),
-  /** The tab's Entra app (client) id. */
-  clientId: z.string().check(z.minLength(1)),
-  /** The API scope the tab asks for: `api://<domain>/<client id>/access_as_user`. */
-  apiScope: z.string().check(z.minLength(1)),
-  /** The Teams app id (the manifest's `id`), for deep links. */
-  appId: z.string().check(z.minLength(1)),
-  /** Where a visitor outside Teams signs in (the web host's sign-in). */
-  signInUrl: z.optional(z.string()),
-  /** Origins of a host other than Teams' and this page's own. */
-  validOrigins: z.optional(z.array(z.string())),
-});
-export type TabPageConfig = z.infer<typeof TabPageConfig>;
+export { TabPageConfig } from '../../core/schema/teams.js';
 
 export function readPageConfig(doc: Document = document): TabPageConfig {
   const text = doc.getElementById('prm-teams-config')?.textContent ?? '';

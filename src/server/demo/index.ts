@@ -4,19 +4,26 @@
  * route that mints embed tokens with the partner's embed key.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import type { Context, Hono } from 'hono';
+import { tabPageConfig } from '../../core/schema/teams.js';
 import type { AppEnv } from '../http/context.js';
+import {
+  PAGE_CSP,
+  SECURITY_HEADERS,
+  defaultDist,
+  htmlPage as page,
+  staticFile,
+} from '../http/static-files.js';
 import { DEMO_IDS } from '../seed/demo.js';
 import type { Store } from '../store/index.js';
+import { teamsPages } from '../teams/pages.js';
 import { DemoKeys } from './keys.js';
+import { DEMO_TEAMS_APP } from './teams.js';
 import type { DemoTeamsIssuer } from './teams.js';
 
 /** Every demo response carries it; the pages work under it (no inline script or style). */
-export const DEMO_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+export const DEMO_CSP = PAGE_CSP;
 
 export interface DemoOptions {
   store: Store;
@@ -43,70 +50,8 @@ const PAGES: Record<string, string> = {
   '/demo/intranet/': 'demo/intranet.html',
   '/demo/console/': 'demo/console.html',
   '/demo/teams/': 'demo/teams/simulator.html',
-  '/demo/teams/tab/': 'demo/teams/tab.html',
-  '/demo/teams/config/': 'demo/teams/config.html',
   '/demo/salesforce/': 'demo/salesforce.html',
 };
-
-/**
- * The Teams tab pages are framed: by the simulator (same origin) and by Teams itself. Every
- * other demo page keeps `frame-ancestors 'none'`.
- */
-const TEAMS_FRAME_ANCESTORS =
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com";
-/** TeamsJS fetches its list of Teams' origins from Microsoft's CDN (and falls back to its own). */
-const TEAMS_DEFAULT_SRC = "default-src 'self'; connect-src 'self' https://res.cdn.office.net;";
-const isTeamsTab = (relative: string) => /^demo\/teams\/(?:tab|config)\.html$/.test(relative);
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-const SECURITY_HEADERS = {
-  'content-security-policy': DEMO_CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'cross-origin-opener-policy': 'same-origin',
-};
-
-/** Precompressed siblings a file may have, in order of preference. */
-const ENCODINGS: ReadonlyArray<readonly [string, string]> = [
-  ['br', '.br'],
-  ['gzip', '.gz'],
-];
-
-/**
- * The loader's chunks carry a content hash in their names: cached for a year, never revalidated.
- * The loader (and the all-in-one file) keep their names across versions: cached five minutes, so
- * a new version reaches pages soon. The pages themselves are always revalidated.
- */
-function cacheControl(relative: string): string {
-  if (/^prm\/[\w.-]+-[\w-]{8}\.js(?:\.map)?$/.test(relative)) {
-    return 'public, max-age=31536000, immutable';
-  }
-  if (/^(?:prm-widgets(?:\.all)?\.js|prm\/manifest\.json)$/.test(relative))
-    return 'public, max-age=300';
-  return 'no-cache';
-}
-
-const defaultDist = () => fileURLToPath(new URL('../../../dist/', import.meta.url));
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
-function page(status: number, title: string, text: string): Response {
-  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="/demo/">The demo</a></p></html>`;
-  return new Response(body, {
-    status,
-    headers: { ...SECURITY_HEADERS, 'content-type': TYPES['.html']!, 'cache-control': 'no-store' },
-  });
-}
 
 function json(data: unknown, status = 200): Response {
   return new Response(JSON.stringify(data), {
@@ -125,8 +70,6 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
   const keys = new DemoKeys(options.store, options.secret);
 
   async function file(relative: string, acceptEncoding = ''): Promise<Response> {
-    const path = resolve(dist, relative);
-    if (!path.startsWith(dist + sep)) return page(404, 'Not found', 'No such file in the demo.');
     if (!existsSync(join(dist, 'demo', 'index.html'))) {
       return page(
         503,
@@ -134,35 +77,18 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
         'Run `npx vite build` first (`npm start` does it for you), then reload.',
       );
     }
-    let body: Buffer;
-    try {
-      body = await readFile(path);
-    } catch {
-      return page(404, 'Not found', 'No such file in the demo.');
-    }
-    // The build writes .br and .gz beside the widget scripts; served when the browser takes them.
-    const encoding = ENCODINGS.find(
-      ([name, ext]) => acceptEncoding.includes(name) && existsSync(path + ext),
+    return (
+      (await staticFile(dist, relative, { acceptEncoding })) ??
+      page(404, 'Not found', 'No such file in the demo.')
     );
-    if (encoding) body = await readFile(path + encoding[1]);
-    return new Response(new Uint8Array(body), {
-      headers: {
-        ...SECURITY_HEADERS,
-        ...(isTeamsTab(relative)
-          ? {
-              'content-security-policy': DEMO_CSP.replace(
-                "frame-ancestors 'none'",
-                TEAMS_FRAME_ANCESTORS,
-              ).replace("default-src 'self';", TEAMS_DEFAULT_SRC),
-            }
-          : {}),
-        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'cache-control': cacheControl(relative),
-        ...(encoding ? { 'content-encoding': encoding[0] } : {}),
-        ...(ENCODINGS.some(([, ext]) => existsSync(path + ext)) ? { vary: 'accept-encoding' } : {}),
-      },
-    });
   }
+
+  // The Teams tab pages, as `prm serve` serves a deployment's at `/teams/`, with the demo's ids.
+  const teamsTab = teamsPages({
+    prefix: '/demo/teams/',
+    dir: join(dist, 'demo', 'teams'),
+    config: tabPageConfig(DEMO_TEAMS_APP),
+  });
 
   // A demo write must come from the demo's own script, not from a form on another site.
   const fromScript = (c: Context) => c.req.header('x-prm-demo') === '1';
@@ -225,6 +151,8 @@ export function mountDemo(app: Hono<AppEnv>, options: DemoOptions): void {
     }
     const pageFile = PAGES[path];
     if (pageFile) return file(pageFile);
+    const tab = await teamsTab(path, c.req.header('accept-encoding'));
+    if (tab) return tab;
     if (PAGES[`${path}/`]) return c.redirect(`${path}/`, 301);
     // The embed script as a partner's page loads it (the loader, its chunks, the all-in-one
     // file), and the pages' own scripts and styles.

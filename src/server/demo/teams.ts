@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { JSONWebKeySet } from 'jose';
+import type { TeamsAppConfig } from '../../core/schema/teams.js';
 import type { TrustedIssuer } from '../identity/trusted-issuers.js';
 
 /** The demo tenant and app: made-up ids, never a real tenant's. */
@@ -19,7 +20,20 @@ export const DEMO_TEAMS = {
   teamsWebClientId: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346',
   /** The Application ID URI a Teams SSO token is issued for. */
   resource: 'api://localhost/5f6c2b1e-8d4a-4c3b-9e7f-00000000c11d',
+  /** The demo's Teams app id (deep links name it). */
+  appId: '3b0d7c64-2f5e-4a1b-8c9d-0000000a99b1',
 } as const;
+
+/**
+ * The demo's Teams deployment, as a vendor's `teams.config.json` would say it: the tab pages at
+ * `/demo/teams/` get their `#prm-teams-config` block from it.
+ */
+export const DEMO_TEAMS_APP: TeamsAppConfig = {
+  appId: DEMO_TEAMS.appId,
+  domain: 'localhost',
+  clientId: DEMO_TEAMS.clientId,
+  signInUrl: '/demo/intranet/',
+};
 
 export const DEMO_TEAMS_ISSUER = `https://login.microsoftonline.com/${DEMO_TEAMS.tenantId}/v2.0`;
 

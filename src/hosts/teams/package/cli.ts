@@ -3,25 +3,17 @@
  * from the deployment's configuration — a JSON file (`--config <file>`, else `teams.config.json`
  * in the working directory if there is one) and environment variables, which win:
  * `PRM_TEAMS_APP_ID`, `PRM_TEAMS_DOMAIN`, `PRM_TEAMS_CLIENT_ID`, `PRM_TEAMS_TAB_URL`,
- * `PRM_TEAMS_VERSION`, `PRM_TEAMS_DEVELOPER_NAME`. The manifest is checked against the official
+ * `PRM_TEAMS_API_BASE`, `PRM_TEAMS_SIGN_IN_URL`, `PRM_TEAMS_VERSION`, `PRM_TEAMS_DEVELOPER_NAME` (see `src/core/schema/teams.ts`; `prm serve`
+ * reads the same configuration to serve the tab pages). The manifest is checked against the official
  * schema (offline) before the zip is written. `--out <file>` writes it elsewhere.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseTeamsAppConfig } from './manifest.js';
+import { mergeTeamsConfig, parseTeamsAppConfig } from '../../../core/schema/teams.js';
 import { validateManifest } from './validate.js';
 import { buildPackage } from './zip.js';
-
-const ENV: Record<string, string> = {
-  PRM_TEAMS_APP_ID: 'appId',
-  PRM_TEAMS_DOMAIN: 'domain',
-  PRM_TEAMS_CLIENT_ID: 'clientId',
-  PRM_TEAMS_TAB_URL: 'tabUrl',
-  PRM_TEAMS_VERSION: 'version',
-  PRM_TEAMS_DEVELOPER_NAME: 'developerName',
-};
 
 export function readConfig(
   env: NodeJS.ProcessEnv,
@@ -29,10 +21,7 @@ export function readConfig(
 ): Record<string, unknown> {
   const path = file ?? (existsSync('teams.config.json') ? 'teams.config.json' : undefined);
   const fromFile = path ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
-  const fromEnv = Object.fromEntries(
-    Object.entries(ENV).flatMap(([name, key]) => (env[name] ? [[key, env[name]]] : [])),
-  );
-  return { ...fromFile, ...fromEnv };
+  return mergeTeamsConfig(fromFile, env);
 }
 
 export interface PackageResult {

@@ -1,46 +1,16 @@
 /**
- * @module The Teams app manifest (schema v1.22), made from the deployment's configuration: the
- * app id, the domain the tab pages are served from, and the Entra app (client) id. None of them
- * is written in the code.
+ * @module The Teams app manifest (schema v1.22), made from the deployment's configuration
+ * (`src/core/schema/teams.ts`, which `prm serve` reads too): the app id, the domain the tab pages
+ * are served from, and the Entra app (client) id. None of them is written in the code. The tabs
+ * point at `https://<domain>/teams/tab/` and `…/config/`, where `prm serve` serves them.
  */
-import * as z from 'zod/mini';
+import type { TeamsAppConfig } from '../../../core/schema/teams.js';
+import { teamsResource, teamsTabBase } from '../../../core/schema/teams.js';
+
+export { TeamsAppConfig, parseTeamsAppConfig } from '../../../core/schema/teams.js';
 
 export const MANIFEST_VERSION = '1.22';
 export const MANIFEST_SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
-
-const guid = z
-  .string()
-  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a GUID'));
-
-export const TeamsAppConfig = z.object({
-  /** The Teams app id (a GUID of your own; keep it across versions). */
-  appId: guid,
-  /** The host the tab pages are served from: `deals.example.com` (no scheme, no path). */
-  domain: z
-    .string()
-    .check(z.regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, 'a host name')),
-  /** The Entra app (client) id that Teams SSO and nested app auth sign in to. */
-  clientId: guid,
-  /** Where the tab pages live; `https://<domain>/demo/teams/` when not given. */
-  tabUrl: z.optional(z.url()),
-  /** The app's version (semver); the package's version when not given. */
-  version: z.optional(z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'x.y.z'))),
-  developerName: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
-  websiteUrl: z.optional(z.url()),
-  privacyUrl: z.optional(z.url()),
-  termsOfUseUrl: z.optional(z.url()),
-});
-export type TeamsAppConfig = z.infer<typeof TeamsAppConfig>;
-
-/** Parses the configuration; the error names every wrong or missing field. */
-export function parseTeamsAppConfig(input: unknown): TeamsAppConfig {
-  const parsed = TeamsAppConfig.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues
-    .map((i) => `${i.path.join('.')} (${i.code === 'invalid_type' ? 'missing' : i.message})`)
-    .join(', ');
-  throw new Error(`The Teams app configuration is not valid: ${fields}`);
-}
 
 export const ICON_FILES = { color: 'color.png', outline: 'outline.png' } as const;
 
@@ -49,10 +19,9 @@ export function buildManifest(
   packageVersion: string,
 ): Record<string, unknown> {
   const host = config.domain.toLowerCase();
-  const base = new URL(config.tabUrl ?? `https://${host}/demo/teams/`);
-  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  const base = teamsTabBase(config);
   const site = config.websiteUrl ?? `https://${host}/`;
-  const resource = `api://${host}/${config.clientId}`;
+  const resource = teamsResource(config);
   return {
     $schema: MANIFEST_SCHEMA,
     manifestVersion: MANIFEST_VERSION,
