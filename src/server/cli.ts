@@ -8,7 +8,6 @@ import { ROLES, isPartnerRole } from '../core/schema/index.js';
 import type { Role } from '../core/schema/index.js';
 import type { TeamsAppConfig } from '../core/schema/teams.js';
 import {
-  TEAMS_CONFIG_ENV,
   TEAMS_PAGES_PATH,
   mergeTeamsConfig,
   parseTeamsAppConfig,
@@ -33,11 +32,12 @@ Environment: PORT, PRM_DATA, DATABASE_URL, PRM_SEED, PRM_JWT_SECRET, PRM_TRUSTED
 (JSON or a file path), PRM_CORS_ORIGINS (comma-separated origins, default any),
 PRM_RATE_LIMIT and PRM_RATE_WINDOW (as the options).
 
-Microsoft Teams: with a Teams configuration (--teams-config <file>, else teams.config.json in
-the working directory, under ${Object.keys(TEAMS_CONFIG_ENV).join(', ')},
-which win; the same that \`npm run teams:package\` reads), the tab pages are served at
-${TEAMS_PAGES_PATH}tab/ and ${TEAMS_PAGES_PATH}config/ with the deployment's ids, from the build
-(PRM_TEAMS_PAGES: another folder of built pages). Without one those paths are 404.
+Microsoft Teams: with a Teams configuration, the tab pages are served at ${TEAMS_PAGES_PATH}tab/ and
+${TEAMS_PAGES_PATH}config/ with the deployment's ids written into them (from the build; PRM_TEAMS_PAGES
+names another folder of built pages); without one those paths are 404. The configuration is
+what \`npm run teams:package\` reads: --teams-config <file> (else teams.config.json in the working
+directory, if any) under PRM_TEAMS_APP_ID, PRM_TEAMS_DOMAIN, PRM_TEAMS_CLIENT_ID,
+PRM_TEAMS_API_BASE, PRM_TEAMS_SIGN_IN_URL (and the packager's PRM_TEAMS_TAB_URL, …), which win.
 
 Rate limits: each caller (a valid token's subject, else the client address) may send
 --rate-limit requests per --rate-window seconds (default 6000 per 60; 0 turns budgets off);

@@ -77,11 +77,11 @@ describe('teams:package', () => {
     assert.equal(web.id, CONFIG.clientId);
     assert.equal(web.resource, `api://${CONFIG.domain}/${CONFIG.clientId}`);
     assert.equal(web.nestedAppAuthInfo[0].redirectUri, `brk-multihub://${CONFIG.domain}`);
-    assert.equal(manifest['staticTabs'][0].contentUrl, `https://${CONFIG.domain}/demo/teams/tab/`);
+    assert.equal(manifest['staticTabs'][0].contentUrl, `https://${CONFIG.domain}/teams/tab/`);
     assert.deepEqual(manifest['staticTabs'][0].scopes, ['personal']);
     assert.equal(
       manifest['configurableTabs'][0].configurationUrl,
-      `https://${CONFIG.domain}/demo/teams/config/`,
+      `https://${CONFIG.domain}/teams/config/`,
     );
     // Nothing of the configuration is in the code: no id of this test appears in the sources.
     for (const file of ['manifest.ts', 'zip.ts', 'cli.ts']) {
