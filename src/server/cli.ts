@@ -7,11 +7,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, isPartnerRole } from '../core/schema/index.js';
 import type { Role } from '../core/schema/index.js';
 import type { TeamsAppConfig } from '../core/schema/teams.js';
-import {
-  TEAMS_PAGES_PATH,
-  mergeTeamsConfig,
-  parseTeamsAppConfig,
-} from '../core/schema/teams.js';
+import { TEAMS_PAGES_PATH, mergeTeamsConfig, parseTeamsAppConfig } from '../core/schema/teams.js';
 import { generateSecret, mintToken, parseTtl } from './identity/tokens.js';
 import { readTrustedIssuers } from './identity/trusted-issuers.js';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit.js';

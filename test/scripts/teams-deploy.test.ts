@@ -99,7 +99,10 @@ describe('a Teams deployment from configuration', () => {
         csp,
         /frame-ancestors 'self' https:\/\/teams\.microsoft\.com https:\/\/\*\.teams\.microsoft\.com /,
       );
-      assert.match(csp, /connect-src 'self' https:\/\/res\.cdn\.office\.net https:\/\/api\.example\.org;/);
+      assert.match(
+        csp,
+        /connect-src 'self' https:\/\/res\.cdn\.office\.net https:\/\/api\.example\.org;/,
+      );
       assert.match(csp, /script-src 'self';/);
       assert.doesNotMatch(csp, /unsafe-inline/);
 

@@ -58,7 +58,9 @@ export function mergeTeamsConfig(
   env: Record<string, string | undefined>,
 ): Record<string, unknown> {
   const fromEnv = Object.fromEntries(
-    Object.entries(TEAMS_CONFIG_ENV).flatMap(([name, key]) => (env[name] ? [[key, env[name]]] : [])),
+    Object.entries(TEAMS_CONFIG_ENV).flatMap(([name, key]) =>
+      env[name] ? [[key, env[name]]] : [],
+    ),
   );
   return { ...fromFile, ...fromEnv };
 }
@@ -82,7 +84,9 @@ export const teamsResource = (config: TeamsAppConfig): string =>
 
 /** Where the tab pages live, ending in `/`: `tabUrl`, else `https://<domain>/teams/`. */
 export function teamsTabBase(config: TeamsAppConfig): URL {
-  const base = new URL(config.tabUrl ?? `https://${config.domain.toLowerCase()}${TEAMS_PAGES_PATH}`);
+  const base = new URL(
+    config.tabUrl ?? `https://${config.domain.toLowerCase()}${TEAMS_PAGES_PATH}`,
+  );
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   return base;
 }

@@ -62,7 +62,9 @@ export function htmlPage(
   text: string,
   link: { href: string; text: string } | null = { href: '/demo/', text: 'The demo' },
 ): Response {
-  const onward = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : '';
+  const onward = link
+    ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>`
+    : '';
   const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>${onward}</html>`;
   return new Response(body, {
     status,

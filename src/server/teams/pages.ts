@@ -104,7 +104,12 @@ export function teamsPages(
       },
     });
     if (missingBlock) {
-      return htmlPage(500, 'The tab page is broken', `${page} has no #prm-teams-config block.`, null);
+      return htmlPage(
+        500,
+        'The tab page is broken',
+        `${page} has no #prm-teams-config block.`,
+        null,
+      );
     }
     return response;
   };
