@@ -6,38 +6,45 @@
  */
 import * as z from 'zod/mini';
 
-const guid = z
-  .string()
-  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a GUID'));
-
-/** An absolute http(s) URL, or a path on the tab pages' own origin. */
-const link = z.union([
-  z.url({ protocol: /^https?$/ }),
-  z.string().check(z.regex(/^\/(?!\/)/, 'an http(s) URL or a path starting with /')),
-]);
-
-export const TeamsAppConfig = z.object({
-  /** The Teams app id (a GUID of your own; keep it across versions). */
-  appId: guid,
-  /** The host the tab pages are served from: `deals.example.com` (no scheme, no path). */
-  domain: z
+/**
+ * The deployment's configuration. Only Node reads it (the packager, the server): built in a
+ * `@__PURE__` call, so the tab pages' bundle, which imports {@link TabPageConfig} from here,
+ * drops it (see `common.ts`).
+ */
+export const TeamsAppConfig = /* @__PURE__ */ (() => {
+  const guid = z
     .string()
-    .check(z.regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, 'a host name')),
-  /** The Entra app (client) id that Teams SSO and nested app auth sign in to. */
-  clientId: guid,
-  /** Where the tab pages live; `https://<domain>/teams/` (what `prm serve` serves) when not given. */
-  tabUrl: z.optional(z.url()),
-  /** Where the Partner API is, without `/v1`; the tab pages' origin when not given. */
-  apiBase: z.optional(z.url({ protocol: /^https?$/ })),
-  /** Where a visitor who opens a tab outside Teams signs in on the web. */
-  signInUrl: z.optional(link),
-  /** The app's version (semver); the package's version when not given. */
-  version: z.optional(z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'x.y.z'))),
-  developerName: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
-  websiteUrl: z.optional(z.url()),
-  privacyUrl: z.optional(z.url()),
-  termsOfUseUrl: z.optional(z.url()),
-});
+    .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a GUID'));
+
+  /** An absolute http(s) URL, or a path on the tab pages' own origin. */
+  const link = z.union([
+    z.url({ protocol: /^https?$/ }),
+    z.string().check(z.regex(/^\/(?!\/)/, 'an http(s) URL or a path starting with /')),
+  ]);
+
+  return z.object({
+    /** The Teams app id (a GUID of your own; keep it across versions). */
+    appId: guid,
+    /** The host the tab pages are served from: `deals.example.com` (no scheme, no path). */
+    domain: z
+      .string()
+      .check(z.regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, 'a host name')),
+    /** The Entra app (client) id that Teams SSO and nested app auth sign in to. */
+    clientId: guid,
+    /** Where the tab pages live; `https://<domain>/teams/` (what `prm serve` serves) when not given. */
+    tabUrl: z.optional(z.url()),
+    /** Where the Partner API is, without `/v1`; the tab pages' origin when not given. */
+    apiBase: z.optional(z.url({ protocol: /^https?$/ })),
+    /** Where a visitor who opens a tab outside Teams signs in on the web. */
+    signInUrl: z.optional(link),
+    /** The app's version (semver); the package's version when not given. */
+    version: z.optional(z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'x.y.z'))),
+    developerName: z.optional(z.string().check(z.minLength(1), z.maxLength(32))),
+    websiteUrl: z.optional(z.url()),
+    privacyUrl: z.optional(z.url()),
+    termsOfUseUrl: z.optional(z.url()),
+  });
+})();
 export type TeamsAppConfig = z.infer<typeof TeamsAppConfig>;
 
 /** The environment variables of the configuration, and the field each sets. */
