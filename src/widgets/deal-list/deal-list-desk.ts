@@ -34,6 +34,15 @@ export class DeskReference {
     });
   }
 
+  /** The regions the routing names, once per spelling (the server compares them without case). */
+  regions(): string[] {
+    const seen = new Map<string, string>();
+    for (const { region } of this.#routing.value?.rules ?? []) {
+      if (region && !seen.has(region.toLowerCase())) seen.set(region.toLowerCase(), region);
+    }
+    return [...seen.values()];
+  }
+
   productName = (id: string): string => this.#program.value?.get(id) ?? id;
 
   /** Who a review can be handed to: the user, and every reviewer the routing names. */

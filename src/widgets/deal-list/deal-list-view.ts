@@ -32,6 +32,8 @@ export interface FiltersContext {
   showPartner: boolean;
   /** Reviewers can narrow the queue to their own deals. */
   showAssignee: boolean;
+  /** Vendor roles filter by region: the regions the review routing names, as suggestions. */
+  regions: string[] | undefined;
   /** On a narrow screen, whether the folded filters are shown. */
   open: boolean;
   onToggle(): void;
@@ -68,7 +70,9 @@ function choiceFilter<T extends string>(
  */
 export function renderFilters(ctx: FiltersContext): TemplateResult {
   const { t, filters: f } = ctx;
-  const active = [f.status, f.stage, f.customerDomain, f.partnerId, f.assignee].filter(Boolean);
+  const active = [f.status, f.stage, f.customerDomain, f.partnerId, f.assignee, f.region].filter(
+    Boolean,
+  );
   return html`<div
     part="filters"
     role="group"
@@ -105,6 +109,19 @@ export function renderFilters(ctx: FiltersContext): TemplateResult {
       )}
       ${textFilter('customerDomain', t('dealList.customerDomain'), f.customerDomain)}
       ${ctx.showPartner ? textFilter('partnerId', t('dealList.partnerId'), f.partnerId) : nothing}
+      ${
+        ctx.regions
+          ? html`<label
+                >${t('dealList.region')}<input
+                  name="region"
+                  list="regions"
+                  .value=${f.region ?? ''}
+              /></label>
+              <datalist id="regions">
+                ${ctx.regions.map((r) => html`<option value=${r}></option>`)}
+              </datalist>`
+          : nothing
+      }
       ${
         ctx.showAssignee
           ? html`<label class="check"
