@@ -20,7 +20,7 @@ const reviewer = { id: 'usr_r', name: 'R', email: 'r@example.com' };
 const ROUTING = {
   rules: [
     { region: 'EMEA', assignee: reviewer },
-    { region: 'emea', partnerType: 'msp' as const, assignee: reviewer },
+    { region: 'EMEA', partnerType: 'msp' as const, assignee: reviewer },
     { region: 'APAC', assignee: reviewer },
     { partnerType: 'si' as const, assignee: reviewer },
   ],

@@ -34,14 +34,10 @@ export class DeskReference {
     });
   }
 
-  /** The regions the routing names, once per spelling (the server compares them without case). */
-  regions(): string[] {
-    const seen = new Map<string, string>();
-    for (const { region } of this.#routing.value?.rules ?? []) {
-      if (region && !seen.has(region.toLowerCase())) seen.set(region.toLowerCase(), region);
-    }
-    return [...seen.values()];
-  }
+  /** The regions the routing names, each once: suggestions for the region filter. */
+  regions = (): string[] => [
+    ...new Set(this.#routing.value?.rules.map((r) => r.region!).filter(Boolean)),
+  ];
 
   productName = (id: string): string => this.#program.value?.get(id) ?? id;
 

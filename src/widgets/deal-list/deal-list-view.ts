@@ -41,9 +41,18 @@ export interface FiltersContext {
   onInput(event: Event): void;
 }
 
-const textFilter = (name: keyof DealFilters, label: string, value: string | undefined) =>
+const textFilter = (
+  name: keyof DealFilters,
+  label: string,
+  value: string | undefined,
+  list?: string,
+) =>
   html`<label
-    >${label}<input type=${name === 'q' ? 'search' : 'text'} name=${name} .value=${value ?? ''}
+    >${label}<input
+      type=${name === 'q' ? 'search' : 'text'}
+      name=${name}
+      list=${list ?? nothing}
+      .value=${value ?? ''}
   /></label>`;
 
 // `?selected` on the options rather than `.value` on the select: the options render after the
@@ -111,13 +120,9 @@ export function renderFilters(ctx: FiltersContext): TemplateResult {
       ${ctx.showPartner ? textFilter('partnerId', t('dealList.partnerId'), f.partnerId) : nothing}
       ${
         ctx.regions
-          ? html`<label
-                >${t('dealList.region')}<input
-                  name="region"
-                  list="regions"
-                  .value=${f.region ?? ''}
-              /></label>
-              <datalist id="regions">
+          ? html`${textFilter('region', t('dealList.region'), f.region, 'regions')}<datalist
+                id="regions"
+              >
                 ${ctx.regions.map((r) => html`<option value=${r}></option>`)}
               </datalist>`
           : nothing
