@@ -136,6 +136,28 @@ describe('the Teams tab in the host simulator', () => {
     assert.equal(await tab.locator('.tab-nav').count(), 0, 'a configured tab shows its one view');
   });
 
+  it('the configuration page narrows the review queue to a region, and the tab lists that region', async () => {
+    const { page, tab } = await simulator(`user=${U.channelManager}&auth=naa&tab=configure`);
+    const region = tab.locator('#config-region');
+    await region.waitFor({ timeout: 30_000 });
+    const offered = await region.locator('option').allTextContents();
+    assert.ok(offered.map((o) => o.trim()).includes('EMEA'), offered.join());
+    await region.selectOption('EMEA');
+    await page.locator('#sim-save:not([disabled])').click();
+    const [saved] = (await calls(page, 'settings.setSettings')) as {
+      contentUrl: string;
+      suggestedDisplayName: string;
+    }[];
+    assert.ok(saved, 'setConfig reached the host');
+    const url = new URL(saved.contentUrl);
+    assert.equal(url.searchParams.get('region'), 'EMEA');
+    assert.equal(url.searchParams.get('status'), 'under_review');
+    assert.equal(saved.suggestedDisplayName, 'Review queue (EMEA)');
+    const list = tab.locator('prm-deal-list');
+    await list.locator('[role=listitem]').first().waitFor({ timeout: 30_000 });
+    assert.equal(await list.getAttribute('region'), 'EMEA');
+  });
+
   it('shares a chosen deal into the conversation with a deep link, and the deep link opens the deal', async () => {
     const { page, tab } = await simulator(`user=${U.brightpathUser}&auth=naa`);
     const row = tab.locator('prm-deal-list [role=listitem]').first();

@@ -4,7 +4,12 @@
 // widgets'. The full flows run against real TeamsJS in test/e2e/teams.test.ts.
 import { expect } from '@open-wc/testing';
 import { WIDGETS } from '../../src/hosts/web/widgets.js';
-import { choiceErrors, choiceOptions, choiceView } from '../../src/hosts/teams/choices.js';
+import {
+  choiceErrors,
+  choiceOptions,
+  choiceView,
+  regionsOf,
+} from '../../src/hosts/teams/choices.js';
 import { connectTeams } from '../../src/hosts/teams/connect.js';
 import { dealDeepLink, dealIdFromSubPage } from '../../src/hosts/teams/links.js';
 import { markPageTheme, widgetTheme } from '../../src/hosts/teams/theme.js';
@@ -75,6 +80,32 @@ describe('the Teams tabs', () => {
       view: { tag: 'prm-content-finder', attributes: { product: 'lf-edge' } },
       name: 'Edge Gateway content',
     });
+  });
+
+  it('the review queue can be narrowed to a region the partners are in, through the tab URL', () => {
+    expect(
+      regionsOf([
+        { region: 'EMEA' },
+        { region: 'North America' },
+        { region: 'emea ' },
+        { region: 'APAC' },
+        { region: ' ' },
+      ]),
+    ).to.deep.equal(['APAC', 'EMEA', 'North America']);
+    const queue = choiceView({ kind: 'review-queue', status: 'under_review', region: 'EMEA' });
+    expect(queue.view.attributes).to.deep.equal({
+      status: 'under_review',
+      region: 'EMEA',
+      sort: 'reviewDueAt',
+    });
+    expect(queue.name).to.equal('Review queue (EMEA)');
+    const mine = choiceView({ kind: 'review-queue', assignedToMe: true, region: 'APAC' });
+    expect(mine.name).to.equal('My reviews (APAC)');
+    expect(choiceView({ kind: 'review-queue', region: '' }).view.attributes).not.to.have.key(
+      'region',
+    );
+    const url = urlForView('https://deals.example.com/teams/tab/', queue.view);
+    expect(viewFromUrl(new URL(url))?.attributes).to.include({ region: 'EMEA' });
   });
 
   it('a deep link carries the deal as the sub-page id, and only a deal id comes back out', () => {

@@ -98,11 +98,13 @@ describe(`the OpenAPI document (${databaseLabel})`, { timeout: 120_000 }, () => 
       'customerDomain',
       'partnerId',
       'q',
+      'region',
       'stage',
       'status',
     ]);
     const list = (doc.paths['/v1/deals'].get.parameters as Json[]).map((p) => p.name);
     assert.ok(list.includes('assignee'));
+    assert.ok(list.includes('region'));
     const deal = doc.components.schemas.Deal ?? doc.components.schemas.DealOutput;
     for (const f of ['assignee', 'overdue', 'partnerTier']) assert.ok(deal.properties[f], f);
   });

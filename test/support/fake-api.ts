@@ -19,6 +19,7 @@ import type {
   Me,
   PrmEvent,
   Program,
+  ReviewRouting,
   Role,
 } from '../../src/core/schema/index.js';
 
@@ -88,6 +89,10 @@ export interface FakeApiOptions {
   delayMs?: number;
   /** Deals per page whatever the query asks (the API's limit is 1–200); default: the query's. */
   pageSize?: number;
+  /** Each partner's region, for `?region=` (compared without case, as the server does). */
+  regions?: Record<string, string>;
+  /** What `reviewRouting.get` answers; default: no rules, no fallback. */
+  routing?: ReviewRouting;
   /** Awaited before each `deals.list` answers: to hold the loading state, or to time an arrival. */
   beforeList?(query: Partial<DealListQuery>, call: number): Promise<void> | void;
   /** Awaited before each decision; throw to make it fail. Default: it succeeds. */
@@ -193,6 +198,9 @@ export class FakeApi {
           this.#list(query, opts.signal),
         decide: (id: string, input: DecisionInput) => this.#decide(id, input),
       },
+      reviewRouting: {
+        get: () => this.#later(async () => this.options.routing ?? { rules: [], fallback: null }),
+      },
       events: {
         subscribe: ({ onEvent }: { onEvent(event: PrmEvent): void }) => {
           this.#listeners.add(onEvent);
@@ -228,7 +236,9 @@ export class FakeApi {
           (!query.status || d.status === query.status) &&
           (!query.stage || d.stage === query.stage) &&
           (!query.partnerId || d.partnerId === query.partnerId) &&
-          (!q || `${d.customer.name} ${d.title}`.toLowerCase().includes(q)),
+          (!q || `${d.customer.name} ${d.title}`.toLowerCase().includes(q)) &&
+          (!query.region ||
+            this.options.regions?.[d.partnerId]?.toLowerCase() === query.region.toLowerCase()),
       );
       const start = Number(query.cursor ?? 0);
       const size = this.options.pageSize ?? query.limit ?? 50;

@@ -274,6 +274,8 @@ const dealFilterFields = () => ({
   q: z.optional(z.string().check(z.maxLength(200))),
   /** `me` (the caller) or a user id: deals assigned to that reviewer (vendor roles). */
   assignee: z.optional(AssigneeFilter),
+  /** The deal's partner's region, compared without case, as review routing does (vendor roles). */
+  region: z.optional(text(64)),
 });
 
 /** `GET /v1/deals` query. */

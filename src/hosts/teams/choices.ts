@@ -13,6 +13,8 @@ export interface TabChoice {
   partnerId?: string | undefined;
   status?: string | undefined;
   assignedToMe?: boolean | undefined;
+  /** The review queue of one region's partners (vendor roles); none: every region. */
+  region?: string | undefined;
   product?: string | undefined;
 }
 
@@ -45,6 +47,19 @@ function tagOf(kind: string): string {
   if (kind === 'tier-progress') return 'prm-tier-progress';
   if (kind === 'content') return 'prm-content-finder';
   return kind;
+}
+
+/**
+ * The regions the program's partners are in, each once (the API compares regions without case),
+ * in alphabetical order: what the review queue can be narrowed to.
+ */
+export function regionsOf(partners: readonly { region: string }[]): string[] {
+  const seen = new Map<string, string>();
+  for (const { region } of partners) {
+    const key = region.trim().toLowerCase();
+    if (key && !seen.has(key)) seen.set(key, region.trim());
+  }
+  return [...seen.values()].sort((a, b) => a.localeCompare(b));
 }
 
 export const REVIEW_STATUSES = ['under_review', 'approved', 'rejected', 'expired', ''] as const;
@@ -88,10 +103,13 @@ export function choiceView(
     case 'review-queue':
       attributes['status'] = choice.status ?? 'under_review';
       if (choice.assignedToMe) attributes['assignee'] = 'me';
+      if (choice.region?.trim()) attributes['region'] = choice.region.trim();
       attributes['sort'] = 'reviewDueAt';
       return {
         view: { tag: 'prm-deal-list', attributes },
-        name: choice.assignedToMe ? 'My reviews' : 'Review queue',
+        name:
+          (choice.assignedToMe ? 'My reviews' : 'Review queue') +
+          (attributes['region'] ? ` (${attributes['region']})` : ''),
       };
     case 'tier-progress':
       if (choice.partnerId) attributes['partner-id'] = choice.partnerId;

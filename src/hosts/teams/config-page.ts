@@ -8,7 +8,7 @@ import { html, nothing, render } from 'lit';
 import { app, pages } from '@microsoft/teams-js';
 import { isPartnerRole } from '../../core/schema/index.js';
 import type { Partner, Product } from '../../core/schema/index.js';
-import { REVIEW_STATUSES, choiceErrors, choiceOptions, choiceView } from './choices.js';
+import { REVIEW_STATUSES, choiceErrors, choiceOptions, choiceView, regionsOf } from './choices.js';
 import type { TabChoice } from './choices.js';
 import { readPageConfig } from './page-config.js';
 import { notTeamsPanel, problem, signInPanel } from './panels.js';
@@ -101,6 +101,22 @@ function draw(state: ConfigState): void {
                     </option>`,
                 )}
               </select>
+              ${
+                state.vendor
+                  ? html`<label for="config-region">Region</label>
+                      <select
+                        id="config-region"
+                        @change=${(e: Event) =>
+                          set({ region: (e.target as HTMLSelectElement).value || undefined })}
+                      >
+                        <option value="" ?selected=${!choice.region}>Every region</option>
+                        ${regionsOf(state.partners).map(
+                          (r) =>
+                            html`<option value=${r} ?selected=${r === choice.region}>${r}</option>`,
+                        )}
+                      </select>`
+                  : nothing
+              }
               <label class="config-check">
                 <input
                   type="checkbox"

@@ -39,6 +39,21 @@ export function assigneeOf(assignee: string, principal: Principal): string {
   return assignee === 'me' ? principal.sub : assignee;
 }
 
+/**
+ * The region `?region=` names. Like assignees, partners' regions are the vendor's routing business:
+ * a partner role may not filter on them (422 at `region`).
+ */
+export function regionOf(region: string, principal: Principal): string {
+  if (isPartnerPrincipal(principal)) {
+    throw InvalidInputError.field(
+      'region',
+      'Only the vendor’s roles filter deals by region.',
+      'not_allowed',
+    );
+  }
+  return region;
+}
+
 /** The conditions of a list's filters (and the caller's partner scope), in SQL. */
 export function dealFilters(
   query: DealStatsQuery,
@@ -58,6 +73,12 @@ export function dealFilters(
   if (q) where.push(`(d.customer_name || ' ' || d.title) ilike ${param(`%${escapeLike(q)}%`)}`);
   if (query.assignee !== undefined) {
     where.push(`d.assignee_id = ${param(assigneeOf(query.assignee, principal))}`);
+  }
+  if (query.region !== undefined) {
+    // The partners of the region (index `partners_region`), then their deals by partner.
+    where.push(
+      `d.partner_id in (select p.id from partners p where lower(p.region) = lower(${param(regionOf(query.region, principal))}))`,
+    );
   }
   return where;
 }

@@ -80,7 +80,7 @@ export const dealRoutes = [
     tag: TAG,
     summary: 'List deals',
     description:
-      'A partner role sees only its own partner’s deals. `customerDomain` matches on the registrable domain, `q` searches customer name and title; `status=expired` finds approved, open deals past their protection.',
+      'A partner role sees only its own partner’s deals. `customerDomain` matches on the registrable domain, `q` searches customer name and title; `status=expired` finds approved, open deals past their protection. `assignee` and `region` (the deal’s partner’s region, compared without regard to case) are vendor roles’ filters: a partner role passing either gets 422 `not_allowed` at that field.',
     action: 'deals.read',
     query: DealListQuery,
     responses: { 200: { description: 'A page of deals.', schema: DealPage } },

@@ -34,6 +34,11 @@ export class DeskReference {
     });
   }
 
+  /** The regions the routing names, each once: suggestions for the region filter. */
+  regions = (): string[] => [
+    ...new Set(this.#routing.value?.rules.map((r) => r.region!).filter(Boolean)),
+  ];
+
   productName = (id: string): string => this.#program.value?.get(id) ?? id;
 
   /** Who a review can be handed to: the user, and every reviewer the routing names. */

@@ -24,7 +24,7 @@ import type { MessageKey, MessageParams } from '../shared/i18n.js';
 
 export type DealFilters = Pick<
   DealListQuery,
-  'status' | 'stage' | 'partnerId' | 'customerDomain' | 'q' | 'assignee'
+  'status' | 'stage' | 'partnerId' | 'customerDomain' | 'q' | 'assignee' | 'region'
 >;
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
@@ -41,6 +41,7 @@ export function filtersOf(p: {
   customerDomain?: string | undefined;
   q?: string | undefined;
   assignee?: string | undefined;
+  region?: string | undefined;
 }): DealFilters {
   return {
     status: asStatus(p.status),
@@ -49,6 +50,7 @@ export function filtersOf(p: {
     customerDomain: p.customerDomain?.trim() || undefined,
     q: p.q?.trim() || undefined,
     assignee: p.assignee?.trim() || undefined,
+    region: p.region?.trim() || undefined,
   };
 }
 export const asSort = (v: unknown): DealSort => oneOf(DEAL_SORTS, v) ?? '-submittedAt';
@@ -129,7 +131,11 @@ export function applyLiveDeal(
   opts: { filters: DealFilters; sort: DealSort; hasMore: boolean; keep: boolean },
 ): { items: Deal[]; change: LiveChange } {
   const index = items.findIndex((d) => d.id === deal.id);
-  const belongs = opts.keep || matchesFilters(deal, opts.filters);
+  // A deal carries no region: its partner's other deals in the list say it is in the region.
+  const belongs =
+    opts.keep ||
+    (matchesFilters(deal, opts.filters) &&
+      (!opts.filters.region || items.some((d) => d.partnerId === deal.partnerId)));
   if (index >= 0) {
     const next = items.slice();
     if (belongs) next[index] = deal;

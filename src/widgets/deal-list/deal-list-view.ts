@@ -32,6 +32,8 @@ export interface FiltersContext {
   showPartner: boolean;
   /** Reviewers can narrow the queue to their own deals. */
   showAssignee: boolean;
+  /** Vendor roles filter by region: the regions the review routing names, as suggestions. */
+  regions: string[] | undefined;
   /** On a narrow screen, whether the folded filters are shown. */
   open: boolean;
   onToggle(): void;
@@ -39,9 +41,18 @@ export interface FiltersContext {
   onInput(event: Event): void;
 }
 
-const textFilter = (name: keyof DealFilters, label: string, value: string | undefined) =>
+const textFilter = (
+  name: keyof DealFilters,
+  label: string,
+  value: string | undefined,
+  list?: string,
+) =>
   html`<label
-    >${label}<input type=${name === 'q' ? 'search' : 'text'} name=${name} .value=${value ?? ''}
+    >${label}<input
+      type=${name === 'q' ? 'search' : 'text'}
+      name=${name}
+      list=${list ?? nothing}
+      .value=${value ?? ''}
   /></label>`;
 
 // `?selected` on the options rather than `.value` on the select: the options render after the
@@ -68,7 +79,9 @@ function choiceFilter<T extends string>(
  */
 export function renderFilters(ctx: FiltersContext): TemplateResult {
   const { t, filters: f } = ctx;
-  const active = [f.status, f.stage, f.customerDomain, f.partnerId, f.assignee].filter(Boolean);
+  const active = [f.status, f.stage, f.customerDomain, f.partnerId, f.assignee, f.region].filter(
+    Boolean,
+  );
   return html`<div
     part="filters"
     role="group"
@@ -105,6 +118,15 @@ export function renderFilters(ctx: FiltersContext): TemplateResult {
       )}
       ${textFilter('customerDomain', t('dealList.customerDomain'), f.customerDomain)}
       ${ctx.showPartner ? textFilter('partnerId', t('dealList.partnerId'), f.partnerId) : nothing}
+      ${
+        ctx.regions
+          ? html`${textFilter('region', t('dealList.region'), f.region, 'regions')}<datalist
+                id="regions"
+              >
+                ${ctx.regions.map((r) => html`<option value=${r}></option>`)}
+              </datalist>`
+          : nothing
+      }
       ${
         ctx.showAssignee
           ? html`<label class="check"

@@ -22,6 +22,7 @@ export const de: Translation<Messages['dealList']> = {
   'dealList.stage.lost': 'Verloren',
   'dealList.customerDomain': 'Kundendomain',
   'dealList.partnerId': 'Partner-ID',
+  'dealList.region': 'Partnerregion',
   'dealList.sort': 'Sortieren nach',
   'dealList.sort.-submittedAt': 'Neueste zuerst',
   'dealList.sort.reviewDueAt': 'Prüffrist zuerst',

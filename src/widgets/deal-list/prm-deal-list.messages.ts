@@ -26,6 +26,7 @@ export const en = {
   'dealList.stage.lost': 'Lost',
   'dealList.customerDomain': 'Customer domain',
   'dealList.partnerId': 'Partner ID',
+  'dealList.region': 'Partner region',
   'dealList.sort': 'Sort by',
   'dealList.sort.-submittedAt': 'Newest first',
   'dealList.sort.reviewDueAt': 'Review due first',

@@ -113,6 +113,8 @@ export class PrmDealList extends PrmElement {
   @property({ attribute: 'partner-id' }) partnerId?: string;
   /** Only deals whose review is assigned to this user: `me` or a user id (vendor roles). */
   @property() assignee?: string;
+  /** Only deals of partners in this region, compared without case (vendor roles). */
+  @property() region?: string;
   /** Free text searched in the customer's name and the deal's title. */
   @property() q?: string;
   /** `-submittedAt` (newest first, the default), `reviewDueAt` or `-amount`. */
@@ -257,11 +259,12 @@ export class PrmDealList extends PrmElement {
     else if (name === 'customerDomain') this.customerDomain = value;
     else if (name === 'partnerId') this.partnerId = value;
     else if (name === 'assignee') this.assignee = value;
+    else if (name === 'region') this.region = value;
   }
 
   #clearFilters = (): void => {
     this.status = this.stage = undefined;
-    this.q = this.customerDomain = this.partnerId = this.assignee = undefined;
+    this.q = this.customerDomain = this.partnerId = this.assignee = this.region = undefined;
   };
 
   #requestRegister = (): void => {
@@ -292,6 +295,7 @@ export class PrmDealList extends PrmElement {
       sort: asSort(this.sort),
       showPartner: isVendorRole(role) || !!this.partnerId,
       showAssignee: canDecide(role),
+      regions: isVendorRole(role) ? this.#desk.regions() : undefined,
       open: this._filtersOpen,
       onToggle: this.#toggleFilters,
       onChange: this.#filterInputs.onChange,

@@ -38,6 +38,13 @@ export function clientScenarios(harness: Harness): void {
       expect(req!.search).to.equal('?status=approved&limit=10');
     });
 
+    it('sends the region filter of the deals list', async () => {
+      const sc = s('ok');
+      await client(sc.baseUrl).deals.list({ region: 'North America', status: 'under_review' });
+      const [req] = await sc.log();
+      expect(req!.search).to.equal('?region=North+America&status=under_review');
+    });
+
     it('sends no Authorization for health, and none when the provider returns null', async () => {
       const sc = s('ok');
       expect(await client(sc.baseUrl).health()).to.deep.equal({ status: 'ok' });

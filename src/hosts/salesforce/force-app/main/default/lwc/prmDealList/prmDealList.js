@@ -23,6 +23,8 @@ export default class PrmDealList extends NavigationMixin(LightningElement) {
   @api partnerId;
   /** Only deals whose review is assigned to this user: me or a user id (vendor rol... */
   @api assignee;
+  /** Only deals of partners in this region, compared without case (vendor roles). */
+  @api region;
   /** Free text searched in the customer's name and the deal's title. */
   @api q;
   /** -submittedAt (newest first, the default), reviewDueAt or -amount. */
