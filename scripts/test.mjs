@@ -24,18 +24,20 @@ const record = (step, passed, failed, extra = '') => {
   results.push({ step, passed, failed, extra });
 };
 
-function run(cmd, args, { env = {}, capture = false } = {}) {
+function run(cmd, args, { env = {}, capture = false, quiet = false, stderr = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, {
-      stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+      stdio: capture ? ['ignore', 'pipe', stderr ? 'pipe' : 'inherit'] : 'inherit',
       env: { ...process.env, ...env },
     });
     let out = '';
     if (capture) {
-      child.stdout.on('data', (d) => {
+      const collect = (d) => {
         out += d;
-        process.stdout.write(d);
-      });
+        if (!quiet) process.stdout.write(d);
+      };
+      child.stdout.on('data', collect);
+      child.stderr?.on('data', collect);
     }
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
   });
@@ -54,12 +56,6 @@ function findTests(dir, pred) {
 
 const banner = (s) => console.log(`\n━━━ ${s} ━━━`);
 const wanted = (k) => only.length === 0 || only.includes(k);
-
-async function check(step, cmd, args) {
-  banner(step);
-  const { code } = await run(cmd, args);
-  record(step, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
-}
 
 /**
  * Node test files run two at a time where there are two cores (`PRM_TEST_CONCURRENCY` overrides):
@@ -127,16 +123,22 @@ const filesFrom = (envName, discovered) =>
         .filter(Boolean)
     : discovered;
 
-if (wanted('format'))
-  await check('format (prettier --check)', bin('prettier'), [
-    '--check',
-    '.',
-    '--log-level',
-    'warn',
-  ]);
-if (wanted('lint')) await check('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']);
-if (wanted('typecheck'))
-  await check('typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+// The three static checks are single-threaded and independent: they run side by side, each
+// printed whole when it ends, in this order.
+const staticChecks = [
+  ['format', 'format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+  ['lint', 'lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['typecheck', 'typecheck (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+].filter(([key]) => wanted(key));
+const staticRuns = staticChecks.map(([, , cmd, args]) =>
+  run(cmd, args, { capture: true, quiet: true, stderr: true }),
+);
+for (const [i, [, step]] of staticChecks.entries()) {
+  const { code, out } = await staticRuns[i];
+  banner(step);
+  if (out) process.stdout.write(out);
+  record(step, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+}
 
 const nodeFiles = filesFrom('PRM_TEST_NODE_FILES', [
   ...findTests('test/core', (n) => n.endsWith('.test.ts') && !n.endsWith('.browser.test.ts')),

@@ -1,9 +1,8 @@
 /** @module Opens the store the configuration names and brings its schema up to date. */
 import { join } from 'node:path';
 import { migrate } from './migrate.js';
-import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
-import { openMemoryStore } from './memory-store.js';
+import { openMemoryStore, openPgliteStore } from './pglite-template.js';
 import type { Store } from './types.js';
 
 export type { Queryable, Row, Store, Tx } from './types.js';
@@ -23,9 +22,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   if (!options.databaseUrl && (!options.data || options.data === 'memory')) {
     return openMemoryStore();
   }
-  const store = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
-    : await openPglite(pgliteDir(options.data!));
+  if (!options.databaseUrl) return openPgliteStore(pgliteDir(options.data!));
+  const store = await openPostgres(options.databaseUrl);
   try {
     await migrate(store);
   } catch (error) {

@@ -44,7 +44,7 @@ function lockDataDir(dataDir: string): () => void {
 }
 
 export interface PgliteStore extends Store {
-  /** A tarball of the whole database, to start another instance from (see `memory-store.ts`). */
+  /** A tarball of the whole database, to start another instance from (see `pglite-template.ts`). */
   dump(): Promise<Blob>;
 }
 

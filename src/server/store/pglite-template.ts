@@ -1,9 +1,10 @@
 /**
- * @module In-memory databases start from a cached template. A fresh PGlite runs initdb and loads
- * pg_trgm, which takes seconds (tens on a busy machine); loading a tarball of an already migrated
- * database takes a fraction of that. The cache lives in a private directory under the OS temp
- * dir, keyed by the PGlite version and the migrations, so a new migration makes a new template.
- * Only in-memory databases use it: a data directory is always created from scratch.
+ * @module New embedded databases start from a cached template. A fresh PGlite runs initdb and
+ * loads pg_trgm, which takes seconds (tens on a busy machine); loading a tarball of an already
+ * migrated database takes a fraction of that. The cache lives in a private directory under the OS
+ * temp dir, keyed by the PGlite version and the migrations, so a new migration makes a new
+ * template. In-memory databases use it every time; a data directory uses it only when it holds no
+ * database yet (its first start), and is its own from then on.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -44,19 +45,33 @@ function cacheDir(): string {
 }
 
 /** An in-memory PGlite with every migration applied. */
-export async function openMemoryStore(): Promise<Store> {
+export function openMemoryStore(): Promise<Store> {
+  return openFromTemplate('memory');
+}
+
+/**
+ * A PGlite on `dataDir` with every migration applied: a directory that holds no database yet is
+ * filled from the template, one that does is opened and migrated as it is.
+ */
+export function openPgliteStore(dataDir: string): Promise<Store> {
+  return openFromTemplate(dataDir, existsSync(join(dataDir, 'PG_VERSION')));
+}
+
+async function openFromTemplate(dataDir: string, existing = false): Promise<Store> {
   const migrations = loadMigrations();
   const file = templateFile(migrations);
   let template: Blob | undefined;
-  try {
-    if (existsSync(file)) template = new Blob([readFileSync(file)]);
-  } catch {
-    template = undefined;
+  if (!existing) {
+    try {
+      if (existsSync(file)) template = new Blob([readFileSync(file)]);
+    } catch {
+      template = undefined;
+    }
   }
-  const store = await openPglite('memory', { template });
+  const store = await openPglite(dataDir, { template });
   try {
     await migrate(store, migrations);
-    if (!template) {
+    if (!template && !existing) {
       const dump = Buffer.from(await (await store.dump()).arrayBuffer());
       // Written aside and renamed, so a concurrent reader never sees half a file.
       const tmp = `${file}.${process.pid}.tmp`;
