@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
+import { createBenchDatabase, percentile } from './support.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 import { demoLibrary } from '../src/server/seed/content-library.js';
 import { insertLibrary } from '../src/server/seed/content.js';
@@ -57,29 +58,7 @@ const QUERIES = [
 ];
 const KEY_DELAY_MS = 80;
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 10) / 10;
-};
-
-async function freshDatabase(url: string) {
-  const name = `prm_bench_kp_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+const pct = (xs: number[], p: number) => Math.round(percentile(xs, p) * 10) / 10;
 
 function serve(databaseUrl: string) {
   const child = spawn(
@@ -191,7 +170,7 @@ async function measure(baseUrl: string): Promise<number[]> {
 
 const results: Record<string, unknown> = {};
 for (const size of SIZES) {
-  const db = await freshDatabase(args.pg);
+  const db = await createBenchDatabase(args.pg, 'prm_bench_kp');
   const server = serve(db.url);
   try {
     const url = await server.url;

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
-import pg from 'pg';
+import { createBenchDatabase, percentile } from './support.js';
 import { searchContent } from '../src/server/domain/content-search.js';
 import type { Principal } from '../src/server/identity/principal.js';
 import { demoLibrary } from '../src/server/seed/content-library.js';
@@ -70,10 +70,7 @@ const ADMIN: Principal = {
   via: 'secret',
 };
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100;
-};
+const pct = (xs: number[], p: number) => Math.round(percentile(xs, p) * 100) / 100;
 
 function quality(rankings: string[][], byId: Map<string, LibraryAsset>) {
   let p5 = 0;
@@ -161,25 +158,6 @@ async function benchOrama(assets: LibraryAsset[]) {
   return { loadMs, p50: pct(all, 50), p95: pct(all, 95), rankings };
 }
 
-async function freshPg(url: string) {
-  const name = `prm_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 const results: Record<string, unknown> = {};
 for (const size of SIZES) {
   // About 12 % of generated assets are archived or expiring: generate enough for `size` live ones.
@@ -205,7 +183,7 @@ for (const size of SIZES) {
   };
 
   if (args.pg) {
-    const db = await freshPg(args.pg);
+    const db = await createBenchDatabase(args.pg, 'prm_bench');
     const store = await openStore({ databaseUrl: db.url });
     const r = await benchServer(store, assets);
     await store.close();

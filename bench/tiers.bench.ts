@@ -25,9 +25,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { createBenchDatabase, percentile } from './support.js';
 import type { TierInput } from '../src/core/schema/index.js';
 import { upsertTier } from '../src/server/domain/program.js';
 import { readProgress } from '../src/server/domain/tiers-apply.js';
@@ -55,29 +54,7 @@ const BENCH_DEALS = 200;
 const SYSTEM = { id: 'bench', role: 'program_admin', partnerId: null } as const;
 
 const ms = (n: number) => Math.round(n * 100) / 100;
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-
-async function createDatabase(url: string) {
-  const name = `prm_bench_tiers_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+const pct = percentile;
 
 async function setUp(store: Store): Promise<void> {
   await store.withTransaction(async (tx) => {
@@ -180,7 +157,7 @@ async function explainRead(store: Store, now: Date): Promise<Row['plan']> {
 
 const loadAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
 process.stdout.write(`load average at start: ${loadAtStart.join(' ')}\n`);
-const db = await createDatabase(values.pg!);
+const db = await createBenchDatabase(values.pg!, 'prm_bench_tiers');
 const store = await openStore({ databaseUrl: db.url });
 const rows: Row[] = [];
 let reevaluate: Record<string, number> | undefined;
