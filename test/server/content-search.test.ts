@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ContentPage } from '../../src/core/schema/index.js';
 import { searchContent } from '../../src/server/domain/content-search.js';
+import { params, viewerOf, visibleSql } from '../../src/server/domain/content-views.js';
+import type { Principal } from '../../src/server/identity/principal.js';
 import type { Queryable, Store, Tx } from '../../src/server/store/index.js';
 import { databaseLabel, startTestServer, type TestServer } from '../support/server.js';
-import { createAsset, fresh, ids, search } from './content-support.js';
+import { assetBody, createAsset, fresh, ids, search } from './content-support.js';
 import { partnerToken, REGISTERED } from './deals-support.js';
 
 /** `n` letters: each one substituted in turn makes a word at distance 1, 2, … */
@@ -213,6 +215,117 @@ describe(`content search (${databaseLabel})`, { timeout: 120_000 }, () => {
     assert.equal(zero?.count, 2, r.text);
     assert.ok(r.body.topQueries.some((t: { q: string }) => t.q === q));
     assert.equal((await s.request('GET', '/v1/content/insights', { token: partner })).status, 403);
+  });
+
+  it('opens (no words) with a total and facets kept exact through every kind of write', async () => {
+    // The counts of a browse come from per-shape counts kept by triggers (migration 031), plus
+    // the live assets that expire; here they are compared with a count over the assets themselves.
+    const principals: Principal[] = [
+      {
+        sub: 'usr_a',
+        role: 'program_admin',
+        partnerId: null,
+        name: 'a',
+        email: 'a@x.example',
+        via: 'secret',
+      },
+      {
+        sub: 'usr_p',
+        role: 'partner_user',
+        partnerId: REGISTERED,
+        name: 'p',
+        email: 'p@x.example',
+        via: 'secret',
+      },
+    ];
+    const direct = async (principal: Principal, product?: string) => {
+      const viewer = await viewerOf(s.store, principal);
+      const p = params();
+      const seen = visibleSql(viewer, p.param, { listing: true });
+      const only = product ? `and ${p.param(product)} = any(a.products)` : '';
+      const { rows } = await s.store.query<{ f: string; k: string; n: number }>(
+        `select 'type' as f, a.type as k, count(*)::int as n from content_assets a
+          where ${seen} ${only} group by a.type
+         union all
+         select 'product', pr, count(*)::int from content_assets a cross join unnest(a.products) pr
+          where ${seen} group by pr
+         union all
+         select 'language', a.language, count(*)::int from content_assets a
+          where ${seen} ${only} group by a.language`,
+        p.list,
+      );
+      const facets: Record<string, Record<string, number>> = {
+        type: {},
+        product: {},
+        language: {},
+      };
+      for (const r of rows) facets[r.f]![r.k] = r.n;
+      return { facets, total: Object.values(facets.type!).reduce((a, b) => a + b, 0) };
+    };
+    const check = async (step: string) => {
+      for (const principal of principals) {
+        for (const product of [undefined, 'lf-vault']) {
+          const page = await searchContent(s.store, product ? { product } : {}, principal, {
+            record: false,
+          });
+          const want = await direct(principal, product);
+          assert.equal(
+            page.total,
+            want.total,
+            `${step}: total for ${principal.role} ${product ?? ''}`,
+          );
+          assert.deepEqual(
+            page.facets,
+            want.facets,
+            `${step}: facets for ${principal.role} ${product ?? ''}`,
+          );
+        }
+      }
+    };
+    await check('before');
+    const a = await createAsset(s, admin, { products: ['lf-vault', 'lf-core'], type: 'guide' });
+    const b = await createAsset(s, admin, { audiences: ['msp'], minTierRank: 1, language: 'de' });
+    const c = await createAsset(s, admin, { regions: ['emea'], type: 'video' });
+    await check('created');
+    const put = await s.request('PUT', `/v1/content/${a.id}`, {
+      token: admin,
+      body: assetBody({
+        title: a.title,
+        type: 'playbook',
+        products: ['lf-vault'],
+        audiences: ['reseller'],
+      }),
+    });
+    assert.equal(put.status, 200, put.text);
+    await check('updated');
+    assert.equal(
+      (await s.request('POST', `/v1/content/${b.id}/archive`, { token: admin })).status,
+      200,
+    );
+    await check('archived');
+    // Expiry is a moment, not a write: an asset that expired is counted out without one.
+    await s.store.query(
+      `update content_assets set expires_at = now() + interval '1 hour' where id = $1`,
+      [c.id],
+    );
+    await check('expiring later');
+    await s.store.query(
+      `update content_assets set expires_at = now() - interval '1 second' where id = $1`,
+      [c.id],
+    );
+    await check('expired');
+    await s.store.query(`update content_assets set expires_at = null where id = $1`, [c.id]);
+    await s.store.query(`delete from content_assets where id = $1`, [c.id]);
+    await check('deleted');
+    // One statement moving two of three alike assets: a shape counted down by two, not removed.
+    const alike = { type: 'training', products: ['lf-edge'], language: 'de', regions: ['apac'] };
+    const trio = [];
+    for (let i = 0; i < 3; i++) trio.push(await createAsset(s, admin, alike));
+    await check('three alike');
+    await s.store.query(`update content_assets set type = 'video' where id = any($1)`, [
+      [trio[0]!.id, trio[1]!.id],
+    ]);
+    await check('two of three changed in one statement');
   });
 
   it('uses the full-text and trigram indexes (EXPLAIN)', async () => {

@@ -72,6 +72,7 @@ const COUNTED = [
   'tier_history',
   'content_assets',
   'content_files',
+  'content_shapes',
   'mdf_allocations',
   'mdf_requests',
   'mdf_claims',

@@ -24,6 +24,7 @@ import {
   parseQuery,
   typoAlternatives,
 } from './content-query.js';
+import { browseContent } from './content-browse.js';
 import type { AssetRow, Viewer } from './content-views.js';
 import { ASSET_COLUMNS, itemOf, params, toAsset, viewerOf, visibleSql } from './content-views.js';
 import { DEFAULT_LIMIT, decodeCursor, encodeCursor, isPgTimestamp } from './paging.js';
@@ -129,6 +130,13 @@ async function runSearch(
   };
   const where = base.join(' and ');
 
+  if (!hasWords) {
+    // Browsing (no words): counted from the shapes, the page read in index order.
+    const after = query.cursor ? decode(query.cursor, 'updated', hash) : undefined;
+    const b = await browseContent(db, query, viewer, limit, after);
+    return pageOf(b.rows, b.facets, b.total, limit, sort, hash, parsed, now);
+  }
+
   const pp = params(p.list);
   let score = '0::float8';
   // Sorted by update, the rank decides nothing: it is not computed.
@@ -192,12 +200,26 @@ async function runSearch(
     else facets[f as keyof ContentFacets][k] = Number(n);
   }
   const found = rows.filter((r) => r.id !== null);
+  return pageOf(found, facets, total, limit, sort, hash, parsed, now);
+}
+
+/** A page from its rows (up to `limit + 1`, in order), the facets and the total. */
+function pageOf(
+  found: Array<AssetRow & { score_text?: string; u: string }>,
+  facets: ContentFacets,
+  total: number,
+  limit: number,
+  sort: 'relevance' | 'updated',
+  hash: string,
+  parsed: ParsedQuery,
+  now: number,
+): ContentPage {
   const more = found.length > limit;
   const kept = more ? found.slice(0, limit) : found;
   const last = kept[kept.length - 1];
   const items: ContentItem[] = kept.map((r) => {
     const item = itemOf(toAsset(r), now);
-    if (hasWords) item.highlights = highlightsOf(item, parsed);
+    if (parsed.terms.length > 0) item.highlights = highlightsOf(item, parsed);
     return item;
   });
   return {
