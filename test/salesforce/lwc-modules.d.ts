@@ -3,6 +3,9 @@ declare module 'c/*' {
   const component: new () => HTMLElement;
   export default component;
   export function setPollInterval(ms: number): void;
+  export function resetBridge(): void;
+  export function bridgeMode(): 'apex' | 'direct' | undefined;
+  export function bridgeClient(): import('../../src/core/client.js').PartnerClient;
 }
 declare module 'lwc' {
   export function createElement(
