@@ -5,6 +5,8 @@ declare module 'c/*' {
   export function setPollInterval(ms: number): void;
   export function resetBridge(): void;
   export function bridgeMode(): 'apex' | 'direct' | undefined;
+  // An ambient module cannot import by a relative path: the type is named inline.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
   export function bridgeClient(): import('../../src/core/client.js').PartnerClient;
 }
 declare module 'lwc' {

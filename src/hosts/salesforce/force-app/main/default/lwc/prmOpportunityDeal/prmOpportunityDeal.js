@@ -83,7 +83,9 @@ export default class PrmOpportunityDeal extends LightningElement {
 
   /** The customer's other registrations, for a channel manager to link. */
   get linkable() {
-    return (this.deals ?? []).filter((d) => d.externalId !== this.recordId).map((d) => this.view(d));
+    return (this.deals ?? [])
+      .filter((d) => d.externalId !== this.recordId)
+      .map((d) => this.view(d));
   }
 
   view(deal) {
