@@ -70,6 +70,8 @@ export async function buildSalesforceDemo(outDir = join(ROOT, 'dist/demo/salesfo
     'lightning/navigation': `export { NavigationMixin } from ${platform};`,
     'lightning/platformResourceLoader': `export { loadScript } from ${platform};`,
     '@salesforce/apex/PrmApiProxy.send': `export { send as default } from ${platform};`,
+    '@salesforce/apex/PrmApiToken.settings': `export { settings as default } from ${platform};`,
+    '@salesforce/apex/PrmApiToken.mint': `export { mint as default } from ${platform};`,
     '@salesforce/resourceUrl/prmWidgets': `export { PRM_WIDGETS_URL as default } from ${platform};`,
   };
   const platformModules = {

@@ -69,6 +69,18 @@ describe('the Salesforce demo page', () => {
         names.some((n) => /^textbox: Customer name/.test(n)),
       'the registration form',
     );
+    // `?mode=direct`: the client calls the demo server itself (no Apex stand-in): the event
+    // stream is held open, not polled with `Prefer: wait=0`.
+    const stream = page.waitForRequest(
+      (r) => new URL(r.url()).pathname === '/v1/events' && !r.headers()['prefer'],
+    );
+    await page.goto(`${server.url}/demo/salesforce/?view=account&mode=direct`);
+    await stream;
+    await until(
+      page,
+      (names) => names.some((n) => /^StaticText: \d+ deals?$/.test(n)),
+      'the list in the direct mode',
+    );
     assert.deepEqual(watch.pageErrors, []);
     assert.deepEqual(await watch.cspViolations(), []);
     await watch.context.close();

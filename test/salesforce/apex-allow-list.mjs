@@ -44,3 +44,10 @@ export function isAllowed(allowed, method, path) {
   if (!path?.startsWith('/v1/') || path.includes('..')) return false;
   return (allowed[method] ?? []).some((re) => re.test(path));
 }
+
+/** PrmApiProxy.MAX_FILE_BYTES: the bytes of a file the class carries as base64. */
+export function readMaxFileBytes() {
+  const m = /static final Integer MAX_FILE_BYTES = (\d+);/.exec(readFileSync(CLS, 'utf8'));
+  if (!m) throw new Error('PrmApiProxy.cls: cannot read MAX_FILE_BYTES');
+  return Number(m[1]);
+}

@@ -3,14 +3,19 @@
 // real reference server, the widgets from the static resource (loaded with `loadScript`). The
 // Account wrapper shows that account's partner deals and navigates to a deal's CRM record; the
 // Opportunity wrapper prefills and registers a deal with a toast; a decision made elsewhere
-// arrives through the polled event stream and raises a toast.
+// arrives through the polled event stream and raises a toast; a channel manager links a
+// registration to the Opportunity (a seller sees which, and no action); files travel through Apex
+// as base64 up to the class's limit. In the direct mode (PrmSettings: `direct`) the client calls
+// the reference server itself with a token the Apex stand-in mints, RS256-signed with a test org's
+// key the server trusts as a Salesforce issuer: the real event stream and a file download.
 import { expect, waitUntil } from '@open-wc/testing';
 import { createElement } from 'lwc';
 import PrmAccountDeals from 'c/prmAccountDeals';
 import PrmOpportunityDeal from 'c/prmOpportunityDeal';
-import { setPollInterval } from 'c/prmBridge';
+import { bridgeClient, bridgeMode, resetBridge, setPollInterval } from 'c/prmBridge';
 import {
   BRIGHTPATH,
+  KESTREL,
   clientAs,
   register,
   uniqueCustomer,
@@ -22,6 +27,9 @@ interface SfWindow {
   __sfRecords?: Record<string, Record<string, string>>;
   __sfNavigations?: unknown[];
   __apexCalls?: { method: string; path: string }[];
+  __sfSettings?: { mode: string };
+  __sfMints?: number;
+  __sfTokenSeconds?: number;
 }
 const sf = window as unknown as SfWindow;
 const toasts: { title: string; message: string; variant: string }[] = [];
@@ -50,6 +58,17 @@ afterEach(() => {
   for (const el of document.body.querySelectorAll('c-prm-account-deals, c-prm-opportunity-deal'))
     el.remove();
 });
+
+/** The id of a demo library asset with a PNG, as the partner may download it. */
+async function pngAsset(): Promise<string> {
+  const partner = await clientAs('partner_user', BRIGHTPATH);
+  const page = await partner.content.search({ limit: 50 });
+  const asset = page.items.find((a) => a.formats.some((f) => f.format === 'png'));
+  if (!asset) throw new Error('the demo library has no PNG for this partner');
+  return asset.id;
+}
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const head = async (blob: Blob) => Array.from(new Uint8Array(await blob.arrayBuffer()).slice(0, 8));
 
 describe('the Salesforce wrappers, compiled by LWC, against the reference server', () => {
   it('shows an Account its partner deals through Apex, and a selected deal opens its Opportunity', async () => {
@@ -215,5 +234,150 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
       },
     );
     expect(toasts.find((t) => t.title === 'Deal decided')!.message).to.include(customer.name);
+  });
+
+  it('lets a channel manager link a registration to the Opportunity; a seller sees which, with no action', async () => {
+    setPollInterval(300);
+    const partner = await clientAs('partner_user', BRIGHTPATH);
+    const customer = uniqueCustomer('Linked');
+    const deal = await register(partner, customer);
+    const other = await register(await clientAs('partner_user', KESTREL), customer);
+    sf.__sfRecords = {
+      '006L': {
+        'Opportunity.Account.Name': customer.name,
+        'Opportunity.Account.Website': customer.domain,
+      },
+    };
+    sf.__sfUser = { role: 'channel_manager', sub: 'usr_lf_cm_1' };
+    const el = mount(PrmOpportunityDeal, 'c-prm-opportunity-deal', '006L');
+    const root = () => el.shadowRoot!;
+    const button = (id: string) =>
+      root().querySelector<HTMLButtonElement>(`li[data-id='${id}'] button`);
+    await waitUntil(() => button(deal.id) && button(other.id), 'the link actions', {
+      timeout: 15_000,
+    });
+    expect(root().querySelector('.prm-link__none')?.textContent).to.include('No partner');
+    button(deal.id)!.click();
+    await waitUntil(() => toasts.some((t) => t.title === 'Linked to this opportunity'), 'a toast', {
+      timeout: 15_000,
+    });
+    expect(toasts.find((t) => t.title === 'Linked to this opportunity')!.message).to.include(
+      customer.name,
+    );
+    // The linked registration is shown apart, and is no longer offered.
+    await waitUntil(() => root().querySelector(`.prm-link__linked[data-id='${deal.id}']`));
+    expect(button(deal.id)).to.equal(null);
+    expect(button(other.id)).not.to.equal(null);
+    expect((await partner.deals.get(deal.id)).externalId).to.equal('006L');
+    expect(sf.__apexCalls!.some((c) => c.method === 'PATCH' && c.path === `/v1/deals/${deal.id}`))
+      .to.be.true;
+    // The list got the link (deal.updated, polled): selecting the deal opens this Opportunity.
+    const list = deep(el.shadowRoot!, 'prm-deal-list')!;
+    sf.__sfNavigations = [];
+    await waitUntil(
+      () => {
+        list.renderRoot
+          .querySelector<HTMLElement>(`[role='listitem'][data-id='${deal.id}']`)
+          ?.click();
+        return sf.__sfNavigations!.length > 0;
+      },
+      'a navigation to the linked Opportunity',
+      { timeout: 10_000, interval: 400 },
+    );
+    expect(sf.__sfNavigations![0]).to.deep.include({ type: 'standard__recordPage' });
+    expect((sf.__sfNavigations![0] as { attributes: object }).attributes).to.deep.include({
+      recordId: '006L',
+    });
+    el.remove();
+
+    sf.__sfUser = { role: 'seller', sub: 'usr_lf_seller_1' };
+    const seen = mount(PrmOpportunityDeal, 'c-prm-opportunity-deal', '006L');
+    await waitUntil(
+      () => seen.shadowRoot!.querySelector(`.prm-link__linked[data-id='${deal.id}']`),
+      'the seller sees the linked registration',
+      { timeout: 15_000 },
+    );
+    expect(seen.shadowRoot!.textContent).to.include(deal.title);
+    expect(seen.shadowRoot!.querySelectorAll('.prm-link button')).to.have.length(0);
+  });
+
+  it('carries files through Apex as base64, and refuses one over the limit naming the direct mode', async () => {
+    sf.__sfUser = { role: 'partner_user', partner: BRIGHTPATH };
+    sf.__apexCalls = [];
+    const id = await pngAsset();
+    const client = bridgeClient();
+    expect(bridgeMode()).to.equal('apex');
+    const png = await client.content.download(id, 'png');
+    expect(await head(png)).to.deep.equal(PNG_SIGNATURE);
+    expect(png.type).to.equal('image/png');
+    expect(sf.__apexCalls).to.deep.include({ method: 'GET', path: `/v1/content/${id}/files/png` });
+    // The same bytes back as an MDF proof (POST /v1/files), through Apex.
+    const file = await client.files.upload(png, { name: 'proof.png' });
+    expect(file).to.include({ contentType: 'image/png', sizeBytes: png.size });
+
+    const big = new Blob([new Uint8Array(2_000_001)], { type: 'application/pdf' });
+    const error = await client.files.upload(big, { name: 'big.pdf' }).then(
+      () => null,
+      (e: { status: number; problem: { code?: string; detail?: string } }) => e,
+    );
+    expect(error?.status).to.equal(413);
+    expect(error?.problem.code).to.equal('file_too_large');
+    expect(error?.problem.detail).to.include('direct mode');
+  });
+
+  it('in the direct mode calls the API itself with a minted org token: the real event stream and a download', async () => {
+    resetBridge();
+    sf.__sfSettings = { mode: 'direct' };
+    // An Experience Cloud user of the partner (the server maps it by the partner claim).
+    sf.__sfUser = {
+      sub: '005DIRECT',
+      email: 'ada@direct-sf.example',
+      user_type: 'PowerPartner',
+      partner: BRIGHTPATH,
+    };
+    sf.__sfTokenSeconds = 61; // renewed a minute before it ends: after one second here
+    sf.__sfMints = 0;
+    sf.__apexCalls = [];
+    try {
+      const partner = await clientAs('partner_user', BRIGHTPATH);
+      const customer = uniqueCustomer('Direct');
+      const deal = await register(partner, customer);
+      sf.__sfRecords = { '001E': { 'Account.Website': customer.domain } };
+      mount(PrmAccountDeals, 'c-prm-account-deals', '001E');
+      let list: Widget | null = null;
+      await waitUntil(
+        () => (list = deep(document.body, 'prm-deal-list')) && text(list).includes(customer.name),
+        'the deal shows',
+        { timeout: 15_000 },
+      );
+      const shownAt = Date.now();
+      expect(bridgeMode()).to.equal('direct');
+      expect(sf.__sfMints).to.be.greaterThan(0);
+      const manager = await clientAs('channel_manager');
+      await manager.deals.decide(deal.id, {
+        decision: 'reject',
+        reasonCode: 'customer_existing',
+        comment: 'Direct account.',
+      });
+      await waitUntil(
+        () => toasts.some((t) => t.title === 'Deal decided' && t.message.includes(customer.name)),
+        'a toast for the decision, from the event stream',
+        { timeout: 15_000 },
+      );
+      const mints = sf.__sfMints!;
+      await new Promise((r) => setTimeout(r, Math.max(0, shownAt + 1_100 - Date.now())));
+      const png = await bridgeClient().content.download(await pngAsset(), 'png');
+      expect(await head(png)).to.deep.equal(PNG_SIGNATURE);
+      expect(sf.__sfMints).to.be.greaterThan(mints, 'a token near its end is minted again');
+      // None of this went through the Apex proxy (an earlier test's form may still check a deal).
+      const mine = sf.__apexCalls!.filter(
+        (c) =>
+          c.path.includes(customer.domain) || c.path.includes('/files/') || c.path === '/v1/events',
+      );
+      expect(mine).to.deep.equal([]);
+    } finally {
+      resetBridge();
+      delete sf.__sfSettings;
+    }
   });
 });

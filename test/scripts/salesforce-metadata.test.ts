@@ -34,7 +34,12 @@ const REQUIRED: Record<string, string[]> = {
   ExternalCredential: ['label', 'authenticationProtocol', 'externalCredentialParameters'],
   PermissionSet: ['label', 'classAccesses', 'externalCredentialPrincipalAccesses'],
   CspTrustedSite: ['endpointUrl', 'isActive', 'context'],
+  CustomObject: ['label', 'pluralLabel', 'visibility'],
+  CustomField: ['fullName', 'label', 'type', 'fieldManageability'],
+  CustomMetadata: ['label', 'protected', 'values'],
 };
+const DEFAULT = join(FORCE_APP, 'main/default');
+const SETTINGS_FIELDS = join(DEFAULT, 'objects/PrmSettings__mdt/fields');
 
 test('every XML file is well-formed and has what its type requires', async () => {
   const xmlFiles = files(FORCE_APP, (n) => n.endsWith('.xml'));
@@ -101,7 +106,11 @@ test('source-deploy-retrieve resolves the whole project into its components', as
     [
       'ApexClass:PrmApiProxy',
       'ApexClass:PrmApiProxyTest',
+      'ApexClass:PrmApiToken',
+      'ApexClass:PrmApiTokenTest',
       'CspTrustedSite:PrmPartnerApi',
+      'CustomMetadata:PrmSettings.Default',
+      'CustomObject:PrmSettings__mdt',
       'ExternalCredential:PrmPartnerApi',
       'NamedCredential:PrmPartnerApi',
       'PermissionSet:PrmWidgets',
@@ -113,6 +122,20 @@ test('source-deploy-retrieve resolves the whole project into its components', as
   for (const component of set.getSourceComponents().toArray()) {
     if (component.xml) await component.parseXml();
   }
+  // The Custom Metadata Type's fields are its children, as a deploy sends them.
+  const type = set
+    .getSourceComponents()
+    .toArray()
+    .find((c) => c.fullName === 'PrmSettings__mdt')!;
+  assert.deepEqual(
+    type
+      .getChildren()
+      .map((c) => `${c.type.name}:${c.fullName}`)
+      .sort(),
+    ['ApiBaseUrl__c', 'Audience__c', 'Issuer__c', 'Mode__c', 'PartnerIdField__c'].map(
+      (f) => `CustomField:PrmSettings__mdt.${f}`,
+    ),
+  );
   const project = JSON.parse(readFileSync(join(PROJECT, 'sfdx-project.json'), 'utf8'));
   assert.equal(project.packageDirectories[0].path, 'force-app');
 });
@@ -134,12 +157,17 @@ test("the Apex proxy's allow-list lets the widgets' calls through and nothing el
     ['GET', '/v1/content?q=pricing'],
     ['GET', '/v1/mdf/summary?partnerId=prt_brightpath'],
     ['POST', '/v1/mdf/requests'],
+    // The files the widgets move: a content download, an MDF proof upload.
+    ['GET', '/v1/content/ast_01HZX/files/pdf'],
+    ['POST', '/v1/files?name=proof.pdf'],
   ];
   for (const [method, path] of pass)
     assert.equal(isAllowed(allowed, method, path), true, `${method} ${path}`);
   const refused = [
     ['GET', '/v1/audit'],
     ['GET', '/v1/files/fil_1'],
+    ['PUT', '/v1/content/ast_1/files/pdf'],
+    ['GET', '/v1/content/ast_1/files/../../audit'],
     ['DELETE', '/v1/deals/dl_1'],
     ['POST', '/v1/partners/prt_1/embed-keys'],
     ['GET', '/v1/deals/../audit'],
@@ -148,4 +176,52 @@ test("the Apex proxy's allow-list lets the widgets' calls through and nothing el
   ];
   for (const [method, path] of refused)
     assert.equal(isAllowed(allowed, method, path), false, `${method} ${path}`);
+});
+
+test('the settings record fits its type, and every Apex method the components call exists and is granted', () => {
+  const record = readFileSync(
+    join(DEFAULT, 'customMetadata/PrmSettings.Default.md-meta.xml'),
+    'utf8',
+  );
+  const fields = readdirSync(SETTINGS_FIELDS).map((f) => f.replace('.field-meta.xml', ''));
+  const values = [...record.matchAll(/<field>(\w+)<\/field>/g)].map((m) => m[1]);
+  assert.deepEqual([...values].sort(), [...fields].sort(), 'one value per field');
+  const mode = /<field>Mode__c<\/field>\s*<value xsi:type="xsd:string">(\w+)</.exec(record)?.[1];
+  const modeField = readFileSync(join(SETTINGS_FIELDS, 'Mode__c.field-meta.xml'), 'utf8');
+  const modes = [...modeField.matchAll(/<fullName>(\w+)<\/fullName>\s*<default>/g)].map(
+    (m) => m[1],
+  );
+  assert.deepEqual(modes, ['apex', 'direct']);
+  assert.equal(mode, 'apex', 'the Apex mode is the default');
+  // The fields the Apex class reads are the type's.
+  const token = readFileSync(join(DEFAULT, 'classes/PrmApiToken.cls'), 'utf8');
+  const read = [...token.matchAll(/\brow\??\.(\w+__c)\b/g)].map((m) => m[1]!);
+  assert.deepEqual([...new Set(read)].sort(), [...fields].sort());
+
+  const classes = join(DEFAULT, 'classes');
+  const lwc = join(DEFAULT, 'lwc');
+  const imports = files(lwc, (n) => n.endsWith('.js')).flatMap((f) =>
+    [...readFileSync(f, 'utf8').matchAll(/from '@salesforce\/apex\/(\w+)\.(\w+)'/g)].map((m) => [
+      m[1]!,
+      m[2]!,
+    ]),
+  );
+  assert.deepEqual(imports.map((i) => i.join('.')).sort(), [
+    'PrmApiProxy.send',
+    'PrmApiToken.mint',
+    'PrmApiToken.settings',
+  ]);
+  const permissions = readFileSync(
+    join(DEFAULT, 'permissionsets/PrmWidgets.permissionset-meta.xml'),
+    'utf8',
+  );
+  for (const [cls, method] of imports) {
+    const source = readFileSync(join(classes, `${cls}.cls`), 'utf8');
+    assert.match(
+      source,
+      new RegExp(`@AuraEnabled(\\(cacheable=true\\))?\\s+public static \\w+ ${method}\\(`),
+      `${cls}.${method} is @AuraEnabled`,
+    );
+    assert.match(permissions, new RegExp(`<apexClass>${cls}</apexClass>`), `${cls} is granted`);
+  }
 });

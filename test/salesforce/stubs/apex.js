@@ -2,9 +2,9 @@
 // reference server behind it. The call leaves the browser for the dev server (`/__apex/send`),
 // which makes the request server-side, as Apex does (no CORS). The Named Credential's per-user JWT
 // is a token minted for the "Salesforce user" the test sets in window.__sfUser
-// ({ role, partner?, sub?, email? }).
+// ({ role, partner?, sub?, email? }). A file travels as `bodyBase64`, either way, as in Apex.
 let base;
-export default async function send({ method, path, headers, body }) {
+export default async function send({ method, path, headers, body, bodyBase64 }) {
   base ??= (await (await fetch('/__prm/api-base')).json()).url;
   const user = new URLSearchParams(window.__sfUser ?? { role: 'seller' });
   const { token } = await (await fetch(`/__prm/token?${user}`)).json();
@@ -17,6 +17,7 @@ export default async function send({ method, path, headers, body }) {
       method,
       headers: { ...headers, authorization: `Bearer ${token}` },
       body,
+      bodyBase64,
     }),
   });
   if (!response.ok) throw { body: { message: await response.text() } };

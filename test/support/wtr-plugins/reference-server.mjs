@@ -29,7 +29,7 @@ const BIN = fileURLToPath(new URL('../../../bin/prm.mjs', import.meta.url));
 const PARTNER_ROLES = ['partner_user', 'partner_admin'];
 const ROLES = [...PARTNER_ROLES, 'seller', 'channel_manager', 'program_admin', 'integration'];
 
-function startServer(secret) {
+function startServer(secret, extraEnv) {
   const env = { ...process.env, PRM_JWT_SECRET: secret };
   for (const k of [
     'DATABASE_URL',
@@ -40,6 +40,7 @@ function startServer(secret) {
     'PRM_CORS_ORIGINS',
   ])
     delete env[k];
+  Object.assign(env, extraEnv);
   const child = spawn(
     process.execPath,
     [BIN, 'serve', '--data', 'memory', '--seed', 'demo', '--port', '0'],
@@ -104,14 +105,15 @@ async function mint(secret, params) {
   return { token, expiresAt: new Date((now + ttl) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 
-export function plugins() {
+/** `env`: more of the server's environment (the Salesforce tests trust a test org's issuer). */
+export function plugins({ env } = {}) {
   const secret = randomBytes(32).toString('base64url');
   let server;
   return [
     {
       name: 'prm-reference-server',
       async serverStart() {
-        server = await startServer(secret);
+        server = await startServer(secret, env);
       },
       async serverStop() {
         if (!server) return;

@@ -1,7 +1,11 @@
 // The demo's stand-ins for the Salesforce platform modules the wrappers import (a real org
 // provides them): records from a made-up Account and Opportunity, toasts in the page, navigation
 // shown as a toast, and the Apex proxy as a call to the demo server with the demo seller's token.
-const USER = new URLSearchParams(location.search).get('user') || 'usr_lf_seller_1';
+// `?mode=direct` plays the direct mode: PrmApiToken.settings names this server as the API, and
+// PrmApiToken.mint hands over the demo user's token (a real org mints one signed by its certificate).
+const params = new URLSearchParams(location.search);
+const USER = params.get('user') || 'usr_lf_seller_1';
+const MODE = params.get('mode') === 'direct' ? 'direct' : 'apex';
 let recordsPromise;
 let tokenPromise;
 
@@ -114,15 +118,38 @@ export function loadScript(_component, url) {
 }
 
 // @salesforce/apex/PrmApiProxy.send: what the Apex class does, here against the demo server.
-export async function send({ method, path, headers, body }) {
+export async function send({ method, path, headers, body, bodyBase64 }) {
+  const bytes = bodyBase64 ? Uint8Array.from(atob(bodyBase64), (c) => c.charCodeAt(0)) : undefined;
   const response = await fetch(path, {
     method,
     headers: { ...headers, authorization: `Bearer ${await token()}` },
-    body: body ?? undefined,
+    body: bytes ?? body ?? undefined,
   });
   const out = {};
   response.headers.forEach((value, name) => (out[name] = value));
-  return { status: response.status, headers: out, body: await response.text() };
+  const type = out['content-type'] ?? '';
+  if (!type || type.includes('json') || type.startsWith('text/event-stream')) {
+    return { status: response.status, headers: out, body: await response.text() };
+  }
+  // A file: base64, as PrmApiProxy returns it.
+  const file = new Uint8Array(await response.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < file.length; i += 0x8000) {
+    binary += String.fromCharCode.apply(null, file.subarray(i, i + 0x8000));
+  }
+  return { status: response.status, headers: out, bodyBase64: btoa(binary) };
+}
+
+// @salesforce/apex/PrmApiToken.settings: the Custom Metadata record PrmSettings.Default.
+export async function settings() {
+  return MODE === 'direct' ? { mode: 'direct', apiBaseUrl: location.origin } : { mode: 'apex' };
+}
+
+// @salesforce/apex/PrmApiToken.mint: a token for the user and how long it lives.
+export async function mint() {
+  const body = await (await fetch(`/demo/api/token?user=${encodeURIComponent(USER)}`)).json();
+  const expiresIn = Math.floor((Date.parse(body.expiresAt) - Date.now()) / 1000);
+  return { token: body.token, expiresIn };
 }
 
 // @salesforce/resourceUrl/prmWidgets
