@@ -151,7 +151,12 @@ if (wanted('node')) {
   // Run on PGlite first: explicitly without DATABASE_URL.
   await nodeTests('node tests on PGlite', nodeFiles, { ...envWithoutPg, DATABASE_URL: '' });
   if (process.env.DATABASE_URL && !process.env.PRM_TEST_NODE_FILES) {
-    const pgFiles = findTests('test/server', (n) => n.endsWith('.test.ts'));
+    // Only the files that name the database they run on (`databaseLabel`, `usingPostgres`,
+    // `DATABASE_URL`) run again: static checks of the source, pure functions and the OpenAPI
+    // document say the same on either database.
+    const pgFiles = findTests('test/server', (n) => n.endsWith('.test.ts')).filter((f) =>
+      /\b(databaseLabel|usingPostgres|DATABASE_URL)\b/.test(readFileSync(f, 'utf8')),
+    );
     await nodeTests('node tests on PostgreSQL', pgFiles, {
       DATABASE_URL: process.env.DATABASE_URL,
     });

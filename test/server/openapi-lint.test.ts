@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { databaseLabel, startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, type TestServer } from '../support/server.js';
 import { ROOT } from './spawn.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -29,7 +29,7 @@ const ACCEPTED_WARNINGS = new Set([
   'owasp:api8:2023-define-error-responses-401',
 ]);
 
-describe(`the OpenAPI document (${databaseLabel})`, { timeout: 120_000 }, () => {
+describe('the OpenAPI document', { timeout: 120_000 }, () => {
   let s: TestServer;
   let doc: Json;
   let dir: string;
