@@ -257,6 +257,8 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
       timeout: 15_000,
     });
     expect(root().querySelector('.prm-link__none')?.textContent).to.include('No partner');
+    // Registering is a partner's act: the channel manager gets no registration form.
+    expect(root().querySelector('c-prm-deal-registration')).to.equal(null);
     button(deal.id)!.click();
     await waitUntil(() => toasts.some((t) => t.title === 'Linked to this opportunity'), 'a toast', {
       timeout: 15_000,
@@ -299,6 +301,10 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
     );
     expect(seen.shadowRoot!.textContent).to.include(deal.title);
     expect(seen.shadowRoot!.querySelectorAll('.prm-link button')).to.have.length(0);
+    expect(seen.shadowRoot!.querySelector('c-prm-deal-registration')).to.equal(null);
+    expect(seen.shadowRoot!.querySelector('.prm-link__linked')!.textContent).to.include(
+      'Under review',
+    );
   });
 
   it('carries files through Apex as base64, and refuses one over the limit naming the direct mode', async () => {

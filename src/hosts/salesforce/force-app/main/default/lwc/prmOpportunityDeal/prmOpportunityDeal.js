@@ -1,5 +1,5 @@
-// Hand-written (record context): on an Opportunity, the registration form prefilled from the
-// opportunity and its account, and the partner registrations of that customer with their status
+// Hand-written (record context): on an Opportunity, for partner users the registration form
+// prefilled from the opportunity and its account, and for everyone the partner registrations of that customer with their status
 // and conflicts (whether a partner registered it, and whether registrations conflict). Above them,
 // which registration belongs to this Opportunity (its `externalId` is the record id): a channel
 // manager (or the integration user) links one with "Link to this opportunity" (`PATCH
@@ -14,6 +14,14 @@ import { bridgeClient, loadWidgets } from 'c/prmBridge';
 
 /** The roles the API lets change a deal's `externalId`. */
 const LINKERS = ['channel_manager', 'integration'];
+/** A deal's status as a person reads it. */
+const STATUS = {
+  under_review: 'Under review',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  expired: 'Expired',
+};
 
 export default class PrmOpportunityDeal extends LightningElement {
   @api recordId;
@@ -77,6 +85,11 @@ export default class PrmOpportunityDeal extends LightningElement {
     return deal ? this.view(deal) : undefined;
   }
 
+  /** Only partner users register (the API refuses anyone else); the form waits for the role. */
+  get isPartner() {
+    return typeof this.role === 'string' && this.role.startsWith('partner_');
+  }
+
   get canLink() {
     return LINKERS.includes(this.role) && this.linkable.length > 0;
   }
@@ -93,7 +106,7 @@ export default class PrmOpportunityDeal extends LightningElement {
       id: deal.id,
       title: deal.title,
       partner: deal.partnerName ?? deal.partnerId,
-      status: deal.status,
+      status: STATUS[deal.status] ?? deal.status,
       elsewhere: Boolean(deal.externalId) && deal.externalId !== this.recordId,
       busy: this.linking === deal.id,
     };
