@@ -4,7 +4,7 @@
 import { createElement } from 'lwc';
 import PrmAccountDeals from 'c/prmAccountDeals';
 import PrmOpportunityDeal from 'c/prmOpportunityDeal';
-import { demoRecords, showToast } from './platform.js';
+import { demoRecords, demoUser, showToast } from './platform.js';
 
 const params = new URLSearchParams(location.search);
 const view = params.get('view') === 'opportunity' ? 'opportunity' : 'account';
@@ -26,6 +26,12 @@ async function main() {
   el.recordId = view === 'opportunity' ? '006DEMO' : '001DEMO';
   document.getElementById('record-component').append(el);
   document.addEventListener('lightning__showtoast', (e) => showToast(e.detail));
+  // The bar says whom the page runs as (`?user=` changes it).
+  const { name, role } = await demoUser();
+  const hint = document.querySelector('.demo-bar__hint');
+  if (hint) {
+    hint.textContent = `The Salesforce wrappers, compiled by the LWC compiler, as ${name} (${role})`;
+  }
 }
 
 main().catch((error) =>

@@ -16,6 +16,15 @@ function token() {
   return tokenPromise;
 }
 
+/** Who the page runs as (`?user=`, the demo seller by default): name and role, from the API. */
+export async function demoUser() {
+  const r = await fetch('/v1/me', {
+    headers: { authorization: `Bearer ${await token()}`, accept: 'application/json' },
+  });
+  const me = await r.json();
+  return { name: me.user?.name ?? USER, role: (me.user?.role ?? '').replace(/_/g, ' ') };
+}
+
 /** The page's records, built around the first customer the seller has deals for. */
 export function demoRecords() {
   recordsPromise ??= (async () => {
@@ -26,16 +35,20 @@ export function demoRecords() {
       name: 'Acme',
       domain: 'acme.example',
     };
+    // A registration's domain may have been typed as a URL: the Account's website is one.
+    const website = /^https?:\/\//i.test(customer.domain)
+      ? customer.domain
+      : `https://www.${customer.domain}/`;
     return {
       customer,
       records: {
         '001DEMO': {
           'Account.Name': customer.name,
-          'Account.Website': `https://www.${customer.domain}/`,
+          'Account.Website': website,
         },
         '006DEMO': {
           'Opportunity.Account.Name': customer.name,
-          'Opportunity.Account.Website': `https://www.${customer.domain}/`,
+          'Opportunity.Account.Website': website,
         },
       },
     };
