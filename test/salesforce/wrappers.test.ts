@@ -59,6 +59,16 @@ afterEach(() => {
     el.remove();
 });
 
+/** A channel manager rejects the deal outside Salesforce (the API itself, not the wrappers). */
+async function rejectElsewhere(dealId: string) {
+  const manager = await clientAs('channel_manager');
+  await manager.deals.decide(dealId, {
+    decision: 'reject',
+    reasonCode: 'customer_existing',
+    comment: 'Direct account.',
+  });
+}
+
 /** The id of a demo library asset with a PNG, as the partner may download it. */
 async function pngAsset(): Promise<string> {
   const partner = await clientAs('partner_user', BRIGHTPATH);
@@ -220,12 +230,7 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
       timeout: 10_000,
     });
 
-    const manager = await clientAs('channel_manager');
-    await manager.deals.decide(deal.id, {
-      decision: 'reject',
-      reasonCode: 'customer_existing',
-      comment: 'Direct account.',
-    });
+    await rejectElsewhere(deal.id);
     await waitUntil(
       () => toasts.some((t) => t.title === 'Deal decided'),
       'a toast for the decision',
@@ -359,12 +364,7 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
       const shownAt = Date.now();
       expect(bridgeMode()).to.equal('direct');
       expect(sf.__sfMints).to.be.greaterThan(0);
-      const manager = await clientAs('channel_manager');
-      await manager.deals.decide(deal.id, {
-        decision: 'reject',
-        reasonCode: 'customer_existing',
-        comment: 'Direct account.',
-      });
+      await rejectElsewhere(deal.id);
       await waitUntil(
         () => toasts.some((t) => t.title === 'Deal decided' && t.message.includes(customer.name)),
         'a toast for the decision, from the event stream',
