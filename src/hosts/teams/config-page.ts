@@ -10,9 +10,7 @@ import { isPartnerRole } from '../../core/schema/index.js';
 import type { Partner, Product } from '../../core/schema/index.js';
 import { REVIEW_STATUSES, choiceErrors, choiceOptions, choiceView, regionsOf } from './choices.js';
 import type { TabChoice } from './choices.js';
-import { readPageConfig } from './page-config.js';
-import { notTeamsPanel, problem, signInPanel } from './panels.js';
-import { startSession } from './session.js';
+import { startTabPage } from './page-start.js';
 import type { TeamsSession } from './session.js';
 import { urlForView } from './views.js';
 
@@ -189,20 +187,8 @@ async function save(state: ConfigState, event: pages.config.SaveEvent): Promise<
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = readPageConfig();
-  } catch (error) {
-    root().replaceChildren();
-    render(problem((error as Error).message), root());
-    return;
-  }
-  const started = await startSession(config);
-  if (started.kind !== 'teams') root().replaceChildren();
-  if (started.kind === 'top-level') return void render(signInPanel(config), root());
-  if (started.kind === 'foreign-frame') {
-    return void render(notTeamsPanel(config, started.reason), root());
-  }
+  const started = await startTabPage();
+  if (!started) return;
   const { session } = started;
   const { client } = session;
   const me = await client.me().catch(() => undefined);

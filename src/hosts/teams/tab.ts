@@ -13,13 +13,11 @@ import { app, sharing } from '@microsoft/teams-js';
 import { formatMoney } from '../../core/format.js';
 import type { Deal } from '../../core/schema/index.js';
 import { dealDeepLink, dealIdFromSubPage, shareMessage } from './links.js';
-import { readPageConfig } from './page-config.js';
 import type { TabPageConfig } from './page-config.js';
-import { startSession } from './session.js';
+import { startTabPage } from './page-start.js';
 import type { TeamsSession } from './session.js';
 import { TAB_WIDGETS, defineWidget, viewFromUrl, widgetLabel } from './views.js';
 import type { TabView } from './views.js';
-import { signInPanel, notTeamsPanel, problem } from './panels.js';
 
 const root = () => document.getElementById('tab')!;
 
@@ -168,21 +166,9 @@ async function openLinkedDeal(state: TabState): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  let config: TabPageConfig;
-  try {
-    config = readPageConfig();
-  } catch (error) {
-    root().replaceChildren();
-    render(problem((error as Error).message), root());
-    return;
-  }
-  const started = await startSession(config);
-  if (started.kind !== 'teams') root().replaceChildren();
-  if (started.kind === 'top-level') return void render(signInPanel(config), root());
-  if (started.kind === 'foreign-frame') {
-    return void render(notTeamsPanel(config, started.reason), root());
-  }
-  const { session } = started;
+  const started = await startTabPage();
+  if (!started) return;
+  const { config, session } = started;
   const fixed = viewFromUrl(new URL(location.href));
   const first = fixed ?? { tag: TAB_WIDGETS[0] ?? 'prm-deal-list', attributes: {} };
   const state: TabState = { session, config, fixed, current: first };
