@@ -3,6 +3,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ContentPage } from '../../src/core/schema/index.js';
 import { searchContent } from '../../src/server/domain/content-search.js';
+import {
+  fullTsquery,
+  lowerTrigramThresholds,
+  parseQuery,
+  typoAlternatives,
+} from '../../src/server/domain/content-query.js';
 import { params, viewerOf, visibleSql } from '../../src/server/domain/content-views.js';
 import type { Principal } from '../../src/server/identity/principal.js';
 import type { Queryable, Store, Tx } from '../../src/server/store/index.js';
@@ -217,9 +223,11 @@ describe(`content search (${databaseLabel})`, { timeout: 120_000 }, () => {
     assert.equal((await s.request('GET', '/v1/content/insights', { token: partner })).status, 403);
   });
 
-  it('opens (no words) with a total and facets kept exact through every kind of write', async () => {
+  it('counts totals and facets exactly, with and without words, through every kind of write', async () => {
     // The counts of a browse come from per-shape counts kept by triggers (migration 031), plus
-    // the live assets that expire; here they are compared with a count over the assets themselves.
+    // the live assets that expire; those of a search, from its matches grouped by the combo id a
+    // trigger keeps on each asset (migration 032). Here both are compared with a count over the
+    // assets themselves, matched by the same full-text query.
     const principals: Principal[] = [
       {
         sub: 'usr_a',
@@ -238,10 +246,18 @@ describe(`content search (${databaseLabel})`, { timeout: 120_000 }, () => {
         via: 'secret',
       },
     ];
-    const direct = async (principal: Principal, product?: string) => {
+    const tsqueryOf = (q: string) =>
+      s.store.withTransaction(async (tx) => {
+        const parsed = parseQuery(q);
+        await lowerTrigramThresholds(tx);
+        await typoAlternatives(tx, parsed);
+        return fullTsquery(parsed);
+      });
+    const direct = async (principal: Principal, product?: string, q?: string) => {
       const viewer = await viewerOf(s.store, principal);
       const p = params();
-      const seen = visibleSql(viewer, p.param, { listing: true });
+      const matched = q ? `a.search @@ ${p.param(await tsqueryOf(q))}::tsquery and` : '';
+      const seen = `${matched} ${visibleSql(viewer, p.param, { listing: true })}`;
       const only = product ? `and ${p.param(product)} = any(a.products)` : '';
       const { rows } = await s.store.query<{ f: string; k: string; n: number }>(
         `select 'type' as f, a.type as k, count(*)::int as n from content_assets a
@@ -263,22 +279,18 @@ describe(`content search (${databaseLabel})`, { timeout: 120_000 }, () => {
       return { facets, total: Object.values(facets.type!).reduce((a, b) => a + b, 0) };
     };
     const check = async (step: string) => {
-      for (const principal of principals) {
-        for (const product of [undefined, 'lf-vault']) {
-          const page = await searchContent(s.store, product ? { product } : {}, principal, {
-            record: false,
-          });
-          const want = await direct(principal, product);
-          assert.equal(
-            page.total,
-            want.total,
-            `${step}: total for ${principal.role} ${product ?? ''}`,
-          );
-          assert.deepEqual(
-            page.facets,
-            want.facets,
-            `${step}: facets for ${principal.role} ${product ?? ''}`,
-          );
+      // No words, a finished word every created asset holds, a prefix being typed.
+      for (const q of [undefined, 'collateral ', 'vau']) {
+        for (const principal of principals) {
+          for (const product of [undefined, 'lf-vault']) {
+            const page = await searchContent(s.store, { q, product }, principal, {
+              record: false,
+            });
+            const want = await direct(principal, product, q);
+            const what = `${step}: ${principal.role} ${product ?? ''} ${q ?? ''}`;
+            assert.equal(page.total, want.total, `total for ${what}`);
+            assert.deepEqual(page.facets, want.facets, `facets for ${what}`);
+          }
         }
       }
     };

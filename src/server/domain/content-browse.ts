@@ -7,8 +7,8 @@
  */
 import type { ContentFacets, ContentListQuery } from '../../core/schema/index.js';
 import type { Queryable } from '../store/index.js';
-import type { AssetRow, Viewer } from './content-views.js';
-import { ASSET_COLUMNS, params, visibleSql } from './content-views.js';
+import type { AssetRow, ComboCount, Viewer } from './content-views.js';
+import { ASSET_COLUMNS, facetsOf, params, visibleSql } from './content-views.js';
 
 export interface BrowseRows {
   facets: ContentFacets;
@@ -28,41 +28,22 @@ export async function browseContent(
   const shapes = `(select s.*, 'active'::text as status, null::timestamptz as expires_at
                      from content_shapes s) a`;
   const p = params();
-  const filter = {
-    type: query.type ? `a.type = ${p.param(query.type)}` : 'true',
-    product: query.product ? `${p.param(query.product)} = any(a.products)` : 'true',
-    language: query.language ? `a.language = ${p.param(query.language)}` : 'true',
-  };
   const seen = visibleSql(viewer, p.param, { listing: true });
   // The shapes this viewer may see, summed per combo (thousands of shapes, hundreds of combos),
-  // and the live assets that expire; the facets are counted over those few rows.
-  const counts = await db.query<{ f: string; k: string; n: number }>(
-    `with g as (select a.combo, sum(a.n)::int as n from ${shapes} where ${seen} group by a.combo),
-     v as materialized (
-       select a.type, a.language, a.products, g.n,
-              ${filter.type} as t_ok, ${filter.product} as p_ok, ${filter.language} as l_ok
-         from g join content_combos a on a.id = g.combo
+  // and the live assets that expire: the facets are counted over those few rows.
+  const counts = await db.query<{ combos: ComboCount[] }>(
+    `select coalesce(json_agg(v), '[]'::json) as combos from (
+       select c.type, c.language, c.products, g.n
+         from (select a.combo, sum(a.n)::int as n from ${shapes} where ${seen} group by a.combo) g
+         join content_combos c on c.id = g.combo
        union all
-       select a.type, a.language, a.products, 1,
-              ${filter.type}, ${filter.product}, ${filter.language}
+       select a.type, a.language, a.products, count(*)::int
          from content_assets a
-        where a.status = 'active' and a.expires_at is not null and ${seen})
-     select 'type' as f, v.type as k, sum(v.n)::int as n from v where p_ok and l_ok group by v.type
-     union all
-     select 'product', pr, sum(v.n)::int from v cross join unnest(v.products) pr
-      where t_ok and l_ok group by pr
-     union all
-     select 'language', v.language, sum(v.n)::int from v where t_ok and p_ok group by v.language
-     union all
-     select 'total', '', coalesce(sum(v.n), 0)::int from v where t_ok and p_ok and l_ok`,
+        where a.status = 'active' and a.expires_at is not null and ${seen}
+        group by a.combo, a.type, a.language, a.products) v`,
     p.list,
   );
-  const facets: ContentFacets = { type: {}, product: {}, language: {} };
-  let total = 0;
-  for (const { f, k, n } of counts.rows) {
-    if (f === 'total') total = Number(n);
-    else facets[f as keyof ContentFacets][k] = Number(n);
-  }
+  const { facets, total } = facetsOf(counts.rows[0]?.combos ?? [], query);
 
   const pp = params();
   const where = [

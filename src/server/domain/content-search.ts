@@ -25,8 +25,16 @@ import {
   typoAlternatives,
 } from './content-query.js';
 import { browseContent } from './content-browse.js';
-import type { AssetRow, Viewer } from './content-views.js';
-import { ASSET_COLUMNS, itemOf, params, toAsset, viewerOf, visibleSql } from './content-views.js';
+import type { AssetRow, ComboCount, Viewer } from './content-views.js';
+import {
+  ASSET_COLUMNS,
+  facetsOf,
+  itemOf,
+  params,
+  toAsset,
+  viewerOf,
+  visibleSql,
+} from './content-views.js';
 import { DEFAULT_LIMIT, decodeCursor, encodeCursor, isPgTimestamp } from './paging.js';
 
 /** The score as PostgreSQL prints a float8. */
@@ -161,44 +169,36 @@ async function runSearch(
     sort === 'relevance'
       ? 'm.score desc, m.updated_at desc, m.id desc'
       : 'm.updated_at desc, m.id desc';
-  // One pass: the matches the caller may see are found once through the GIN index and kept small
-  // (id, facet keys, score); every facet, the total and the page are read from them, and only the
+  // The matches the caller may see are found once through the GIN index and kept small (id,
+  // combo, update time, score); the total and every facet come from their counts per combo (a
+  // few hundred integers grouped, not every match's type, language and products), and only the
   // page's rows are joined back for their columns and formats.
   const { rows } = await db.query<
-    AssetRow & { facets: Array<[string, string, number]>; score_text: string; u: string }
+    AssetRow & { combos: ComboCount[]; score_text: string; u: string }
   >(
     `with m as materialized (
-       select a.id, a.type, a.products, a.language, a.updated_at, ${score} as score,
-              ${filter.type} as t_ok, ${filter.product} as p_ok, ${filter.language} as l_ok
+       select a.id, a.combo, a.updated_at, ${score} as score,
+              ${filter.type} and ${filter.product} and ${filter.language} as ok
          from content_assets a
         where ${where}),
      f as (
-       select coalesce(json_agg(json_build_array(x.f, x.k, x.n)), '[]'::json) as list from (
-         select 'type' as f, m.type as k, count(*)::int as n from m where p_ok and l_ok group by m.type
-         union all
-         select 'product', pr, count(*)::int from m cross join unnest(m.products) pr
-          where t_ok and l_ok group by pr
-         union all
-         select 'language', m.language, count(*)::int from m where t_ok and p_ok group by m.language
-         union all
-         select 'total', '', count(*)::int from m where t_ok and p_ok and l_ok) x),
+       select coalesce(json_agg(json_build_object(
+                'type', c.type, 'language', c.language, 'products', c.products, 'n', g.n)),
+              '[]'::json) as combos
+         from (select m.combo, count(*)::int as n from m group by m.combo) g
+         join content_combos c on c.id = g.combo),
      page as (
        select m.id, m.score, m.updated_at from m
-        where t_ok and p_ok and l_ok and ${after}
+        where m.ok and ${after}
         order by ${order}
         limit ${pp.param(limit + 1)})
-     select f.list as facets, r.* from f left join lateral (
+     select f.combos, r.* from f left join lateral (
        select ${ASSET_COLUMNS}, m.score::text as score_text, m.updated_at::text as u
          from page m join content_assets a on a.id = m.id
         order by ${order}) r on true`,
     pp.list,
   );
-  const facets: ContentFacets = { type: {}, product: {}, language: {} };
-  let total = 0;
-  for (const [f, k, n] of rows[0]?.facets ?? []) {
-    if (f === 'total') total = Number(n);
-    else facets[f as keyof ContentFacets][k] = Number(n);
-  }
+  const { facets, total } = facetsOf(rows[0]?.combos ?? [], query);
   const found = rows.filter((r) => r.id !== null);
   return pageOf(found, facets, total, limit, sort, hash, parsed, now);
 }

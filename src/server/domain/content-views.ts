@@ -2,7 +2,13 @@
  * @module Content assets as rows and as the API shows them, and who may see which: the one
  * visibility rule that results, totals, facets, single reads, files and events all apply.
  */
-import type { Asset, ContentItem, Freshness } from '../../core/schema/index.js';
+import type {
+  Asset,
+  ContentFacets,
+  ContentItem,
+  ContentListQuery,
+  Freshness,
+} from '../../core/schema/index.js';
 import { isPartnerRole } from '../../core/schema/index.js';
 import { instant } from '../ids.js';
 import type { Principal } from '../identity/principal.js';
@@ -188,4 +194,38 @@ export async function findVisibleAsset(
     p.list,
   );
   return row ? toAsset(row) : undefined;
+}
+
+/** How many assets of a list (matches, or a library) share one type, language and products. */
+export interface ComboCount {
+  type: string;
+  language: string;
+  products: string[];
+  n: number;
+}
+
+/**
+ * The total and the facets of a list from its counts per combo. Each facet counts what the other
+ * two filters let through (so a facet shows what choosing one of its values would give); the
+ * total counts what all three let through.
+ */
+export function facetsOf(
+  combos: readonly ComboCount[],
+  query: Pick<ContentListQuery, 'type' | 'product' | 'language'>,
+): { facets: ContentFacets; total: number } {
+  const facets: ContentFacets = { type: {}, product: {}, language: {} };
+  let total = 0;
+  const add = (into: Record<string, number>, key: string, n: number) => {
+    into[key] = (into[key] ?? 0) + n;
+  };
+  for (const c of combos) {
+    const t = !query.type || c.type === query.type;
+    const p = !query.product || c.products.includes(query.product);
+    const l = !query.language || c.language === query.language;
+    if (p && l) add(facets.type, c.type, c.n);
+    if (t && l) for (const pr of new Set(c.products)) add(facets.product, pr, c.n);
+    if (t && p) add(facets.language, c.language, c.n);
+    if (t && p && l) total += c.n;
+  }
+  return { facets, total };
 }
