@@ -239,6 +239,16 @@ async function handle(req, res, scenarios) {
     return res.end('<html>hello</html>');
   }
 
+  // A content file: 64 KiB of known bytes, sent in two writes; any other asset is not found.
+  const file = /^\/v1\/content\/([^/]+)\/files\/([^/]+)$/.exec(rest);
+  if (file && req.method === 'GET') {
+    if (file[1] !== 'ast_1') return sendJson(res, 404, problem(404, 'not_found', 'No such asset'));
+    const bytes = Buffer.alloc(65536, 0).map((_, i) => i % 251);
+    res.writeHead(200, { 'content-type': 'text/csv', 'content-length': String(bytes.length) });
+    res.write(bytes.subarray(0, 32768));
+    return setTimeout(() => res.end(bytes.subarray(32768)), 20);
+  }
+
   // Idempotency as API.md describes it: the same key replays the first answer.
   const ikey = h['idempotency-key'];
   if (req.method === 'POST' && ikey && state.replays.has(ikey)) {

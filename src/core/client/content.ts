@@ -9,7 +9,8 @@ import {
   type ContentListQuery,
 } from '../schema/index.js';
 import { callsOf, path } from './calls.js';
-import type { CallOptions, EngineOptions } from './request.js';
+import { openStream, type CallOptions, type EngineOptions } from './request.js';
+import { newProblemError } from './response.js';
 
 export interface ContentMethods {
   /** Search as one types: pass the task's `signal` so a stale search is aborted. */
@@ -22,8 +23,9 @@ export interface ContentMethods {
   /** The download URL of a format (fetch it with the bearer token; it is counted). */
   fileUrl(id: string, format: string): string;
   /**
-   * Downloads a format as a Blob, reporting `(received, total)` as bytes arrive. Errors are
-   * thrown as a `PartnerApiError`-like `Error` carrying the HTTP `status`.
+   * Downloads a format as a Blob, reporting `(received, total)` as bytes arrive (`total` is 0
+   * when the server does not say). Sent as every call is (token, refresh after a 401, hooks, a
+   * host's transport); an error answer is a `PartnerApiError`.
    */
   download(
     id: string,
@@ -46,28 +48,31 @@ export function contentMethods(engine: EngineOptions): ContentMethods {
       get('content.insights', '/v1/content/insights', ContentInsights, opts, query),
     fileUrl: (id, format) => `${engine.baseUrl}${path`/v1/content/${id}/files/${format}`}`,
     download: async (id, format, opts = {}) => {
-      const token = engine.getToken ? await engine.getToken() : null;
-      const res = await (engine.fetch ?? globalThis.fetch)(
-        `${engine.baseUrl}${path`/v1/content/${id}/files/${format}`}`,
-        {
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-          ...(opts.signal ? { signal: opts.signal } : {}),
-        },
-      );
-      if (!res.ok || !res.body) {
-        throw Object.assign(new Error(`download failed: HTTP ${res.status}`), {
-          status: res.status,
-        });
+      // Through the client's own path (token and its refresh, hooks, a host's transport), read
+      // as the bytes arrive.
+      const filePath = path`/v1/content/${id}/files/${format}`;
+      const res = await openStream(engine, {
+        name: 'content.download',
+        path: filePath,
+        headers: { accept: '*/*' },
+        signal: opts.signal,
+      });
+      if (!res.ok) {
+        throw await newProblemError(
+          res,
+          { method: 'GET', url: engine.baseUrl + filePath },
+          engine.timeout,
+        );
       }
       const total = Number(res.headers.get('content-length') ?? 0);
       const parts: Uint8Array[] = [];
       let received = 0;
-      const reader = res.body.getReader();
+      const reader = res.body?.getReader();
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parts.push(value);
-        received += value.byteLength;
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) break;
+        parts.push(chunk.value);
+        received += chunk.value.byteLength;
         opts.onProgress?.(received, total);
       }
       return new Blob(parts as BlobPart[], {

@@ -292,16 +292,18 @@ export interface StreamSpec {
   name: string;
   path: string;
   headers: Record<string, string>;
-  signal: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
- * Opens a long-lived `GET` (the event stream) as the client sends any request — the same token,
- * `beforeRequest` and `afterResponse` hooks and transport, and one token refresh after a 401 — but
- * without ky: no timeout on a body that never ends, no retries (the stream reconnects itself), and
- * no clone of the body (an unread clone of an endless stream would buffer it all). The
- * `afterResponse` hooks get the status and headers with an empty body. Answers the response
- * whatever its status; a network failure is a `NetworkError`, an abort the signal's reason.
+ * Opens a `GET` whose body the caller reads itself, as it arrives (the event stream, a file
+ * download), as the client sends any request — the same token, `beforeRequest` and
+ * `afterResponse` hooks and transport, and one token refresh after a 401 — but without ky: no
+ * timeout on a body that never ends or takes minutes, no retries (the stream reconnects itself,
+ * a download is the user's to retry), and no clone of the body (an unread clone of an endless
+ * stream would buffer it all). The `afterResponse` hooks get the status and headers with an empty
+ * body. Answers the response whatever its status; a network failure is a `NetworkError`, an abort
+ * the signal's reason.
  */
 export async function openStream(engine: EngineOptions, spec: StreamSpec): Promise<Response> {
   const { signal } = spec;
@@ -319,13 +321,17 @@ export async function openStream(engine: EngineOptions, spec: StreamSpec): Promi
     attempt += 1;
     // No Cache-Control header: `cache: 'no-store'` does the same without another CORS preflight
     // header the API would have to allow.
-    const request = new Request(url, { headers: spec.headers, signal, cache: 'no-store' });
+    const request = new Request(url, {
+      headers: spec.headers,
+      cache: 'no-store',
+      ...(signal ? { signal } : {}),
+    });
     await prepare(engine, request, getToken, forced, { attempt, operation }, signal);
     let response: Response;
     try {
       response = await carry(engine, request);
     } catch (cause) {
-      if (signal.aborted) throw signal.reason;
+      if (signal?.aborted) throw signal.reason;
       throw new NetworkError(info, { cause });
     }
     const bodiless = new Response(null, { status: response.status, headers: response.headers });

@@ -201,6 +201,54 @@ export function clientScenarios(harness: Harness): void {
     });
   });
 
+  describe('core client: file downloads', () => {
+    it("downloads through the client's transport and hooks, refreshing the token once", async () => {
+      const sc = s('auth-refresh');
+      const carried: string[] = [];
+      const hooked: string[] = [];
+      const progress: Array<[number, number]> = [];
+      const api = client(sc.baseUrl, {
+        getToken: (o?: GetTokenOptions) => (o?.forceRefresh ? 'fresh' : 'stale'),
+        transport: (request) => {
+          carried.push(new URL(request.url).pathname.split('/v1')[1]!);
+          return fetch(request);
+        },
+        hooks: {
+          beforeRequest: (state: BeforeRequestState) => {
+            hooked.push(`${state.operation.name} ${state.attempt}`);
+          },
+        },
+      });
+      const blob = await api.content.download('ast_1', 'csv', {
+        onProgress: (received, total) => progress.push([received, total]),
+      });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      expect(bytes.length).to.equal(65536);
+      expect([bytes[0], bytes[250], bytes[251], bytes[65535]]).to.deep.equal([
+        0,
+        250,
+        0,
+        65535 % 251,
+      ]);
+      expect(blob.type).to.equal('text/csv');
+      expect(carried).to.deep.equal(['/content/ast_1/files/csv', '/content/ast_1/files/csv']);
+      expect(hooked).to.deep.equal(['content.download 1', 'content.download 2']);
+      expect((await sc.log()).map((r) => r.authorization)).to.deep.equal([
+        'Bearer stale',
+        'Bearer fresh',
+      ]);
+      expect(progress.at(-1)).to.deep.equal([65536, 65536]);
+    });
+
+    it('answers an error with a PartnerApiError', async () => {
+      const sc = s('download-missing');
+      const error = await rejection(client(sc.baseUrl).content.download('ast_404', 'pdf'));
+      expect(isPartnerApiError(error)).to.equal(true);
+      expect((error as PartnerApiError).status).to.equal(404);
+      expect((error as PartnerApiError).code).to.equal('not_found');
+    });
+  });
+
   describe('core client: errors', () => {
     it('surfaces 422 field errors on the PartnerApiError, without retrying', async () => {
       const sc = s('validation');

@@ -49,7 +49,7 @@ export function loadWidgets(component) {
       client = window.prmWidgets.createPartnerClient(
         direct
           ? { baseUrl: set.apiBaseUrl, getToken: directToken }
-          : { baseUrl: API_BASE, getToken: null, transport: apexTransport, fetch: apexFetch },
+          : { baseUrl: API_BASE, getToken: null, transport: apexTransport },
       );
     });
   }
@@ -156,11 +156,6 @@ function abortable(promise, signal) {
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-/** The Apex mode's `fetch` (file downloads take it): the transport's way too. */
-function apexFetch(input, init) {
-  return apexTransport(new Request(input, init));
 }
 
 /** The client's transport in the Apex mode: one Apex call per request. */
