@@ -92,6 +92,10 @@ export function createApp(
         'X-Request-Id',
         // EventSource polyfills send it with the stream request.
         'Cache-Control',
+        // A browser resuming or revalidating a content file (GET /v1/content/:id/files/:format).
+        'Range',
+        'If-Range',
+        'If-None-Match',
       ],
       exposeHeaders: [
         'X-Request-Id',
@@ -100,6 +104,11 @@ export function createApp(
         'Location',
         'RateLimit',
         'RateLimit-Policy',
+        // What a content file's answer says about it: its version, its name, the part sent.
+        'ETag',
+        'Content-Disposition',
+        'Content-Range',
+        'Accept-Ranges',
       ],
       maxAge: 600,
     }),

@@ -341,6 +341,21 @@ describe(`platform endpoints (${databaseLabel})`, () => {
     assert.match(r.headers.get('access-control-expose-headers')!, /X-Request-Id/);
     assert.match(r.headers.get('access-control-expose-headers')!, /Idempotent-Replayed/);
     assert.match(r.headers.get('access-control-expose-headers')!, /Retry-After/);
+    // A content file fetched from another origin: resumed or revalidated, and its name readable.
+    const file = await fetch(`${s.url}/v1/content/ast_x/files/pdf`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://partner.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization, range, if-range, if-none-match',
+      },
+    });
+    const allowed = file.headers.get('access-control-allow-headers')!.toLowerCase();
+    for (const h of ['range', 'if-range', 'if-none-match']) assert.ok(allowed.includes(h), h);
+    const exposed = r.headers.get('access-control-expose-headers')!.toLowerCase();
+    for (const h of ['etag', 'content-disposition', 'content-range', 'accept-ranges']) {
+      assert.ok(exposed.includes(h), h);
+    }
   });
 
   it('limits browser callers to the configured origins when given', async () => {
