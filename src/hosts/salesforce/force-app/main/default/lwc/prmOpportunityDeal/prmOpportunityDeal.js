@@ -94,10 +94,10 @@ export default class PrmOpportunityDeal extends LightningElement {
     return LINKERS.includes(this.role) && this.linkable.length > 0;
   }
 
-  /** The customer's other registrations, for a channel manager to link. */
+  /** The customer's other registrations, for a channel manager to link (a withdrawn one is over). */
   get linkable() {
     return (this.deals ?? [])
-      .filter((d) => d.externalId !== this.recordId)
+      .filter((d) => d.externalId !== this.recordId && d.status !== 'withdrawn')
       .map((d) => this.view(d));
   }
 
