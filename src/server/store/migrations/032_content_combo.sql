@@ -18,7 +18,9 @@ alter table content_assets alter column combo set not null;
 alter table content_assets add foreign key (combo) references content_combos (id);
 
 -- The combo of a row being written: found, or added (two writers adding the same combo at once:
--- the second waits for the first and then finds its row).
+-- the second waits for the first and then finds its row). The API writes one asset per statement;
+-- two bulk writers adding the same new combos in opposite orders could deadlock, and the store
+-- retries the transaction PostgreSQL aborts (postgres.ts, RETRYABLE).
 create function content_assets_combo() returns trigger language plpgsql as $$
 declare
   found_id int;
