@@ -290,6 +290,14 @@ describe(`content search (${databaseLabel})`, { timeout: 120_000 }, () => {
             const what = `${step}: ${principal.role} ${product ?? ''} ${q ?? ''}`;
             assert.equal(page.total, want.total, `total for ${what}`);
             assert.deepEqual(page.facets, want.facets, `facets for ${what}`);
+            // Most first, ties by value: options do not swap places between keystrokes.
+            for (const counts of Object.values(page.facets)) {
+              const entries = Object.entries(counts);
+              const ordered = [...entries].sort(
+                ([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0),
+              );
+              assert.deepEqual(entries, ordered, `facet order for ${what}`);
+            }
           }
         }
       }

@@ -198,6 +198,38 @@ describe('<prm-content-finder>', () => {
     await waitUntil(() => fake.calls.some((c) => c.query.language === 'de'));
   });
 
+  it('orders facet values most first, ties by their label in the reader’s language', async () => {
+    const facets = {
+      type: { guide: 2, video: 3, case_study: 2, brand_asset: 2 },
+      product: { 'lf-vault': 1, 'lf-edge': 1 },
+      language: { en: 4 },
+    };
+    const options = (el: PrmContentFinder) =>
+      [...$<HTMLSelectElement>(el, "select[data-facet='type']")!.options].map((o) => text(o));
+    const en = await mount(fakeClient(() => page([item('asset_1')], { facets })));
+    expect(options(en)).to.deep.equal([
+      'All',
+      'Video (3)',
+      'Brand asset (2)',
+      'Case study (2)',
+      'Guide (2)',
+    ]);
+    const product = $<HTMLSelectElement>(en, "select[data-facet='product']")!;
+    expect([...product.options].map((o) => text(o))).to.deep.equal([
+      'All',
+      'lf-edge (1)',
+      'lf-vault (1)',
+    ]);
+    en.lang = 'de';
+    await waitUntil(() => options(en)[0] !== 'All');
+    // Ordered by the German words, not by the values (brand_asset would come first).
+    expect(options(en).slice(2)).to.deep.equal([
+      'Fallstudie (2)',
+      'Handbuch (2)',
+      'Markenelement (2)',
+    ]);
+  });
+
   it('shows suggestions when nothing matches, and searches a suggestion when chosen', async () => {
     const fake = fakeClient((q) =>
       q.q === 'pricing' ? page([item('asset_p')]) : page([], { suggestions: ['pricing', 'price'] }),

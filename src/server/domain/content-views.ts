@@ -207,7 +207,7 @@ export interface ComboCount {
 /**
  * The total and the facets of a list from its counts per combo. Each facet counts what the other
  * two filters let through (so a facet shows what choosing one of its values would give); the
- * total counts what all three let through.
+ * total counts what all three let through. Facet values come most first, then by value.
  */
 export function facetsOf(
   combos: readonly ComboCount[],
@@ -227,5 +227,17 @@ export function facetsOf(
     if (t && p) add(facets.language, c.language, c.n);
     if (t && p && l) total += c.n;
   }
-  return { facets, total };
+  // Most first, then by value: the same answer in the same order every time.
+  const ordered = (counts: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(counts).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  return {
+    facets: {
+      type: ordered(facets.type),
+      product: ordered(facets.product),
+      language: ordered(facets.language),
+    },
+    total,
+  };
 }

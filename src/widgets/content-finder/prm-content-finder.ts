@@ -263,7 +263,15 @@ export class PrmContentFinder extends PrmElement {
             >
               <option value="" ?selected=${!current[facet]}>${this.t('contentFinder.any')}</option>
               ${Object.entries(page.facets[facet])
-                .sort((a, b) => b[1] - a[1])
+                // Most first; ties by what the user reads, in their language.
+                .sort(
+                  (a, b) =>
+                    b[1] - a[1] ||
+                    this.#label(facet, a[0]).localeCompare(
+                      this.#label(facet, b[0]),
+                      this.resolvedLocale,
+                    ),
+                )
                 .map(
                   ([value, count]) =>
                     html`<option value=${value} ?selected=${current[facet] === value}>
