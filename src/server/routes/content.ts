@@ -40,7 +40,7 @@ export const contentRoutes = [
     path: '/v1/content',
     tag: TAG,
     summary: 'Search the content library',
-    description: `Full-text search over title (weighted highest), tags and product names, and description, tolerant of typos (one from 5 letters, two from 9) and of the last word being half typed. \`sort=relevance\` (the default with \`q\`) or \`updated\`. Items of a search with \`q\` carry \`highlights\` as UTF-16 offset ranges; a search with no result carries \`suggestions\`. \`total\` and \`facets\` count only what the caller may see; each facet counts with the other filters applied but not its own. ${ACCESS} Vendor roles list active, unexpired assets too.`,
+    description: `Full-text search over title (weighted highest), tags and product names, and description, tolerant of typos (one from 5 letters, two from 9) and of the last word being half typed. \`sort=relevance\` (the default with \`q\`) or \`updated\`. Items of a search with \`q\` carry \`highlights\` as UTF-16 offset ranges; a search with no result carries \`suggestions\`. \`total\` and \`facets\` count only what the caller may see; each facet counts with the other filters applied but not its own, and lists its values most first, then by value. ${ACCESS} Vendor roles list active, unexpired assets too.`,
     action: 'content.read',
     query: ContentListQuery,
     responses: { 200: { description: 'A page of assets.', schema: ContentPage } },
