@@ -59,6 +59,18 @@ function mount(is: unknown, name: string, recordId: string) {
   return el;
 }
 
+/** Mounts the Account wrapper on `recordId`; answers its deal list once it shows `customer`. */
+async function accountDealsShowing(recordId: string, customer: string): Promise<Widget> {
+  mount(PrmAccountDeals, 'c-prm-account-deals', recordId);
+  let list: Widget | null = null;
+  await waitUntil(
+    () => (list = deep(document.body, 'prm-deal-list')) && text(list).includes(customer),
+    'the deal shows',
+    { timeout: 15_000 },
+  );
+  return list!;
+}
+
 afterEach(() => {
   for (const el of document.body.querySelectorAll('c-prm-account-deals, c-prm-opportunity-deal'))
     el.remove();
@@ -96,26 +108,18 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
 
     sf.__sfUser = { role: 'seller', sub: 'usr_lf_seller_1' };
     sf.__sfRecords = { '001A': { 'Account.Website': `https://www.${customer.domain}/about` } };
-    mount(PrmAccountDeals, 'c-prm-account-deals', '001A');
-
-    let list: Widget | null = null;
-    await waitUntil(() => (list = deep(document.body, 'prm-deal-list')), 'the wrapper renders', {
-      timeout: 15_000,
-    });
-    await waitUntil(() => text(list!).includes(customer.name), 'the deal shows', {
-      timeout: 15_000,
-    });
-    expect(text(list!)).not.to.include('Elsewhere');
+    const list = await accountDealsShowing('001A', customer.name);
+    expect(text(list)).not.to.include('Elsewhere');
     // SLDS global styling hooks on the Lightning page reach the widget's tokens.
     document.documentElement.style.setProperty('--slds-g-color-accent-1', 'rgb(1, 2, 3)');
-    expect(getComputedStyle(list!).getPropertyValue('--_accent').trim()).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(list).getPropertyValue('--_accent').trim()).to.equal('rgb(1, 2, 3)');
     document.documentElement.style.removeProperty('--slds-g-color-accent-1');
     // The widget's requests went through the Apex method, filtered on the account's website.
     expect(
       sf.__apexCalls!.some((c) => c.path.includes(`customerDomain=${customer.domain}`)),
     ).to.equal(true);
 
-    const row = list!.renderRoot.querySelector<HTMLElement>(
+    const row = list.renderRoot.querySelector<HTMLElement>(
       `[role='listitem'][data-id='${deal.id}']`,
     )!;
     row.click();
@@ -224,13 +228,7 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
     sf.__sfUser = { role: 'partner_user', partner: BRIGHTPATH };
     sf.__sfRecords = { '001C': { 'Account.Website': customer.domain } };
     sf.__apexCalls = [];
-    mount(PrmAccountDeals, 'c-prm-account-deals', '001C');
-    let list: Widget | null = null;
-    await waitUntil(
-      () => (list = deep(document.body, 'prm-deal-list')) && text(list).includes(customer.name),
-      'the deal shows',
-      { timeout: 15_000 },
-    );
+    await accountDealsShowing('001C', customer.name);
     await waitUntil(() => sf.__apexCalls!.some((c) => c.path === '/v1/events'), 'a poll', {
       timeout: 10_000,
     });
@@ -365,13 +363,7 @@ describe('the Salesforce wrappers, compiled by LWC, against the reference server
       const customer = uniqueCustomer('Direct');
       const deal = await register(partner, customer);
       sf.__sfRecords = { '001E': { 'Account.Website': customer.domain } };
-      mount(PrmAccountDeals, 'c-prm-account-deals', '001E');
-      let list: Widget | null = null;
-      await waitUntil(
-        () => (list = deep(document.body, 'prm-deal-list')) && text(list).includes(customer.name),
-        'the deal shows',
-        { timeout: 15_000 },
-      );
+      await accountDealsShowing('001E', customer.name);
       const shownAt = Date.now();
       expect(bridgeMode()).to.equal('direct');
       expect(sf.__sfMints).to.be.greaterThan(0);
